@@ -1,0 +1,1 @@
+"""Hook: turn the action plan into a saved checklist (issue 4)."""

@@ -1,0 +1,77 @@
+"""Split a Markdown source into YAML front matter and body, keeping line numbers for error messages."""
+from __future__ import annotations
+
+import pathlib
+from dataclasses import dataclass, field
+
+import yaml
+
+Path = tuple  # a key path into the front matter, e.g. ("fields", 0, "type")
+
+
+class SourceError(Exception):
+    """A problem in a source file, reported as `file:line: what is wrong`."""
+
+    def __init__(self, path: str, line: int, message: str):
+        self.path, self.line, self.message = path, line, message
+        super().__init__(f"{path}:{line}: {message}")
+
+
+@dataclass
+class Source:
+    path: str  # as shown in messages, e.g. docs/faq.md
+    data: dict
+    body: str
+    body_line: int  # the file's line number of the body's first line
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, *key: object) -> int:
+        """The line of a front-matter key, or of its nearest parent; line 1 when the key is absent."""
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return 1
+
+    def error(self, message: str, *key: object) -> SourceError:
+        return SourceError(self.path, self.line_of(*key), message)
+
+
+def parse(text: str, path: str) -> Source:
+    """Parse `---` fenced front matter. A file without it has empty data and a body from line 1."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return Source(path, {}, text, 1)
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        raise SourceError(path, 1, "front matter starts with '---' but never ends with '---'")
+    yaml_text = "".join(lines[1:end])
+    try:
+        data = yaml.safe_load(yaml_text) or {}
+        node = yaml.compose(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        raise SourceError(path, line, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise SourceError(path, 2, "front matter must be a mapping of keys to values")
+    key_lines: dict[Path, int] = {}
+    _record_lines(node, (), key_lines, offset=2)  # YAML line 0 is file line 2
+    return Source(path, data, "".join(lines[end + 1:]), end + 2, key_lines)
+
+
+def read(file: str | pathlib.Path, display_path: str | None = None) -> Source:
+    file = pathlib.Path(file)
+    return parse(file.read_text(encoding="utf-8"), display_path or str(file))
+
+
+def _record_lines(node: yaml.Node | None, path: Path, out: dict[Path, int], offset: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_path = path + (key_node.value,)
+            out[key_path] = key_node.start_mark.line + offset
+            _record_lines(value_node, key_path, out, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            out[path + (index,)] = item.start_mark.line + offset
+            _record_lines(item, path + (index,), out, offset)

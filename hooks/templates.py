@@ -1,0 +1,1 @@
+"""Hook: embed interactive template fillers (issue 3)."""

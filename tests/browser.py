@@ -1,0 +1,53 @@
+"""Launch Debian's Chromium through Playwright, and watch a page for errors and off-site requests."""
+from __future__ import annotations
+
+import os
+import pathlib
+
+import pytest
+
+CHROMIUM = pathlib.Path("/usr/bin/chromium")
+# Playwright's own browser download is blocked here, and Chromium's background services would try the network.
+LAUNCH_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def require_chromium() -> None:
+    """Skip locally without Chromium, but fail under CI: a browser test must never pass by not running."""
+    if CHROMIUM.exists():
+        return
+    message = f"{CHROMIUM} is missing; `make test` installs it with apt-get"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+class PageWatch:
+    """What a reader's browser would report: console errors, uncaught exceptions, requests to other origins."""
+
+    def __init__(self, page, origin: str):
+        self.page, self.origin = page, origin
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.context.on("request", self._on_request)
+
+    def _on_console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _on_request(self, request) -> None:
+        url = request.url
+        if not (url.startswith(self.origin + "/") or url.startswith(("data:", "blob:", "about:"))):
+            self.foreign_requests.append(url)
+
+    def problems(self) -> list[str]:
+        return (
+            [f"console error: {m}" for m in self.console_errors]
+            + [f"uncaught: {m}" for m in self.page_errors]
+            + [f"request to another origin: {u}" for u in self.foreign_requests]
+        )

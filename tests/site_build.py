@@ -1,0 +1,61 @@
+"""Build the site once per test run and serve it on 127.0.0.1, as a reader's browser would see it."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import pathlib
+import subprocess
+import sys
+import threading
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def build(site_dir: pathlib.Path) -> str:
+    """Run `mkdocs build --strict` into site_dir; return its log, or raise with the log when it fails."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build --strict failed:\n{log}")
+    return log
+
+
+def html_pages(site_dir: pathlib.Path) -> list[pathlib.Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+def page_url_path(site_dir: pathlib.Path, page: pathlib.Path) -> str:
+    """The URL path a reader uses: /faq/ for site/faq/index.html."""
+    rel = page.relative_to(site_dir).as_posix()
+    if rel.endswith("index.html"):
+        rel = rel[: -len("index.html")]
+    return "/" + rel
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+class SiteServer:
+    """A static file server on a free loopback port, in a background thread."""
+
+    def __init__(self, site_dir: pathlib.Path):
+        handler = functools.partial(_QuietHandler, directory=str(site_dir))
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.origin = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> "SiteServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()

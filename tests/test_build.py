@@ -1,0 +1,39 @@
+"""The strict build is clean, and every page carries what a reader and a search engine need."""
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from site_build import html_pages
+
+
+def test_strict_build_has_no_warnings(build_log):
+    warnings = [line for line in build_log.splitlines() if "WARNING" in line or "ERROR" in line]
+    assert warnings == []
+
+
+def content_pages(site_dir):
+    """Every handbook page, not the 404 page."""
+    return [p for p in html_pages(site_dir) if p.name != "404.html"]
+
+
+def test_the_handbook_has_its_pages(site_dir):
+    assert len(content_pages(site_dir)) >= 15
+
+
+@pytest.mark.parametrize("check", ["title", "description", "reviewed"])
+def test_every_page_has_title_description_and_review_date(site_dir, check):
+    missing = []
+    for page in content_pages(site_dir):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if check == "title":
+            ok = soup.title and soup.title.string.strip() and soup.find("h1")
+        elif check == "description":
+            meta = soup.find("meta", attrs={"name": "description"})
+            ok = meta and len(meta.get("content", "").strip()) > 20
+        else:
+            review = soup.select_one("#page-review time[datetime]")
+            ok = review and re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["datetime"])
+        if not ok:
+            missing.append(page.relative_to(site_dir).as_posix())
+    assert missing == []

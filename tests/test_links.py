@@ -1,0 +1,90 @@
+"""Every link and anchor on the built site works, and every external address is one we chose."""
+from __future__ import annotations
+
+import functools
+import pathlib
+import re
+import urllib.parse
+
+import yaml
+from bs4 import BeautifulSoup
+
+from site_build import ROOT, html_pages
+
+ALLOW_LIST = ROOT / "snippets" / "links.md"
+LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
+
+
+@functools.cache
+def site_url() -> str:
+    """Canonical links point at the configured site address; they are internal links in disguise."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return config["site_url"]
+
+
+def allowed_external_urls() -> set[str]:
+    return set(re.findall(r"^\[[^\]]+\]:\s*(\S+)", ALLOW_LIST.read_text(encoding="utf-8"), re.MULTILINE))
+
+
+@functools.cache
+def parse(page: pathlib.Path) -> BeautifulSoup:
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def ids_on(page: pathlib.Path) -> set[str]:
+    soup = parse(page)
+    return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+
+
+def links(site_dir: pathlib.Path):
+    """(page, url) for every link-bearing attribute on every built page."""
+    for page in html_pages(site_dir):
+        for tag_name, attr in LINK_ATTRS.items():
+            for tag in parse(page).find_all(tag_name, attrs={attr: True}):
+                url = tag[attr]
+                yield page, ("/" + url[len(site_url()):]) if url.startswith(site_url()) else url
+
+
+def resolve(site_dir: pathlib.Path, page: pathlib.Path, url: str) -> pathlib.Path:
+    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
+    if not path:
+        target = page
+    elif path.startswith("/"):
+        target = (site_dir / path.lstrip("/")).resolve()
+    else:
+        target = (page.parent / path).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+def test_internal_links_and_anchors_resolve(site_dir):
+    broken = []
+    for page, url in links(site_dir):
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme or url.startswith("//"):
+            continue
+        target = resolve(site_dir, page, url)
+        where = f"{page.relative_to(site_dir)} -> {url}"
+        if not target.is_file() or site_dir.resolve() not in target.parents:
+            broken.append(f"{where}: no such file")
+        elif parts.fragment and target.suffix == ".html" and urllib.parse.unquote(parts.fragment) not in ids_on(target):
+            broken.append(f"{where}: no element with that id")
+    assert broken == []
+
+
+def test_external_links_are_https_and_allow_listed(site_dir):
+    allowed = allowed_external_urls()
+    bad = []
+    for page, url in links(site_dir):
+        scheme = urllib.parse.urlsplit(url).scheme
+        if scheme in ("", "mailto"):
+            continue
+        if scheme != "https" or url not in allowed:
+            bad.append(f"{page.relative_to(site_dir)} -> {url}")
+    assert bad == []
+
+
+def test_allow_list_is_https_only():
+    assert allowed_external_urls(), "snippets/links.md lists no addresses"
+    assert [u for u in allowed_external_urls() if not u.startswith("https://")] == []
