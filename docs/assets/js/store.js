@@ -1,0 +1,82 @@
+// Safe browser storage. Every call survives storage that is missing, blocked (private mode),
+// full (quota) or holding a corrupt value, and reports what happened instead of throwing.
+
+const NAMESPACE = "peds-img-handbook";
+
+/** The one key a feature keeps its data under, e.g. "peds-img-handbook.checklist.v1". */
+export function storageKey(feature, version) {
+  return `${NAMESPACE}.${feature}.v${version}`;
+}
+
+function area() {
+  try {
+    const storage = window.localStorage; // the getter itself throws when cookies are blocked
+    return storage || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Read and parse a JSON value.
+ * @returns {{status: "ok", value: any} | {status: "empty"} | {status: "unavailable"} | {status: "corrupt", raw: string}}
+ */
+export function readJSON(key) {
+  const storage = area();
+  if (!storage) return { status: "unavailable" };
+  let raw;
+  try {
+    raw = storage.getItem(key);
+  } catch {
+    return { status: "unavailable" };
+  }
+  if (raw === null) return { status: "empty" };
+  try {
+    return { status: "ok", value: JSON.parse(raw) };
+  } catch {
+    return { status: "corrupt", raw };
+  }
+}
+
+/** Store a value as JSON. Returns false when the browser refused (blocked storage or full quota). */
+export function writeJSON(key, value) {
+  const storage = area();
+  if (!storage) return false;
+  try {
+    storage.setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Remove a key. Returns false when the browser refused. */
+export function remove(key) {
+  const storage = area();
+  if (!storage) return false;
+  try {
+    storage.removeItem(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keep a value we cannot use under a side key, so that nothing a reader saved is ever deleted. */
+export function keepAside(key, raw, reason) {
+  const storage = area();
+  if (!storage) return false;
+  try {
+    storage.setItem(`${key}.${reason}.${Date.now()}`, typeof raw === "string" ? raw : JSON.stringify(raw));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Call back when another tab changes this key. */
+export function onOtherTabChange(key, callback) {
+  window.addEventListener("storage", (event) => {
+    if (event.key === key || event.key === null) callback();
+  });
+}
