@@ -8,21 +8,22 @@ from site_build import SiteServer, build
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("site")
-    build(directory)
-    return directory
-
-
-@pytest.fixture(scope="session")
-def build_log(site_dir):
-    return build(site_dir)
-
-
-@pytest.fixture(scope="session")
-def server(site_dir):
-    with SiteServer(site_dir) as running:
+def server(tmp_path_factory):
+    """The built site on a loopback port. The build knows that address: instant navigation matches links against
+    the sitemap's absolute URLs, port included."""
+    with SiteServer(tmp_path_factory.mktemp("site")) as running:
+        build(running.site_dir, running.site_url)
         yield running
+
+
+@pytest.fixture(scope="session")
+def site_dir(server):
+    return server.site_dir
+
+
+@pytest.fixture(scope="session")
+def build_log(server):
+    return build(server.site_dir, server.site_url)
 
 
 @pytest.fixture(scope="session")

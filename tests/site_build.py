@@ -13,9 +13,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 @functools.cache
-def build(site_dir: pathlib.Path) -> str:
-    """Run `mkdocs build --strict` into site_dir; return its log, or raise with the log when it fails."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build(site_dir: pathlib.Path, site_url: str) -> str:
+    """Run `mkdocs build --strict` into site_dir for readers at site_url; return its log, or raise with the log."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True,
@@ -47,9 +47,11 @@ class SiteServer:
     """A static file server on a free loopback port, in a background thread."""
 
     def __init__(self, site_dir: pathlib.Path):
+        self.site_dir = site_dir
         handler = functools.partial(_QuietHandler, directory=str(site_dir))
         self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self.site_url = self.origin + "/"
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> "SiteServer":

@@ -6,20 +6,12 @@ import pathlib
 import re
 import urllib.parse
 
-import yaml
 from bs4 import BeautifulSoup
 
 from site_build import ROOT, html_pages
 
 ALLOW_LIST = ROOT / "snippets" / "links.md"
 LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
-
-
-@functools.cache
-def site_url() -> str:
-    """Canonical links point at the configured site address; they are internal links in disguise."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return config["site_url"]
 
 
 def allowed_external_urls() -> set[str]:
@@ -36,13 +28,14 @@ def ids_on(page: pathlib.Path) -> set[str]:
     return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
 
 
-def links(site_dir: pathlib.Path):
-    """(page, url) for every link-bearing attribute on every built page."""
+def links(site_dir: pathlib.Path, site_url: str):
+    """(page, url) for every link-bearing attribute on every built page. Canonical links point at the site's own
+    address: they are internal links in disguise."""
     for page in html_pages(site_dir):
         for tag_name, attr in LINK_ATTRS.items():
             for tag in parse(page).find_all(tag_name, attrs={attr: True}):
                 url = tag[attr]
-                yield page, ("/" + url[len(site_url()):]) if url.startswith(site_url()) else url
+                yield page, ("/" + url[len(site_url):]) if url.startswith(site_url) else url
 
 
 def resolve(site_dir: pathlib.Path, page: pathlib.Path, url: str) -> pathlib.Path:
@@ -58,9 +51,9 @@ def resolve(site_dir: pathlib.Path, page: pathlib.Path, url: str) -> pathlib.Pat
     return target
 
 
-def test_internal_links_and_anchors_resolve(site_dir):
+def test_internal_links_and_anchors_resolve(site_dir, server):
     broken = []
-    for page, url in links(site_dir):
+    for page, url in links(site_dir, server.site_url):
         parts = urllib.parse.urlsplit(url)
         if parts.scheme or url.startswith("//"):
             continue
@@ -73,10 +66,10 @@ def test_internal_links_and_anchors_resolve(site_dir):
     assert broken == []
 
 
-def test_external_links_are_https_and_allow_listed(site_dir):
+def test_external_links_are_https_and_allow_listed(site_dir, server):
     allowed = allowed_external_urls()
     bad = []
-    for page, url in links(site_dir):
+    for page, url in links(site_dir, server.site_url):
         scheme = urllib.parse.urlsplit(url).scheme
         if scheme in ("", "mailto"):
             continue

@@ -24,3 +24,31 @@ def test_watch_sees_a_request_to_another_origin(server, page, watch):
     page.evaluate("() => { const i = new Image(); i.src = 'https://example.invalid/x.png'; }")
     page.wait_for_timeout(300)
     assert any("example.invalid" in url for url in watch.foreign_requests)
+
+
+def test_site_links_swap_pages_without_a_full_reload(server, page, watch):
+    """Instant navigation: the sitemap matches the served address, so a nav click keeps the same JS context."""
+    page.goto(server.origin + "/", wait_until="networkidle")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='faq/']").click()
+    page.wait_for_url("**/faq/")
+    assert page.locator("h1").first.inner_text().strip() != ""
+    assert page.evaluate("window.__sameDocument === true"), "the click reloaded the whole page"
+    assert watch.problems() == []
+
+
+BLOCK_STORAGE = """
+Object.defineProperty(window, 'localStorage', {
+  get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }
+});
+"""
+
+
+def test_pages_work_when_the_browser_blocks_storage(server, context, page, watch):
+    """Cookies blocked: Material's own storage helpers must not throw (overrides/partials/javascripts/base.html)."""
+    context.add_init_script(BLOCK_STORAGE)
+    page.goto(server.origin + "/", wait_until="networkidle")
+    page.locator("label[for='__palette_1'], [data-md-component='palette'] label").first.click()
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='glossary/']").click()
+    page.wait_for_url("**/glossary/")
+    assert watch.problems() == []
