@@ -34,6 +34,7 @@ def test_review_line_goes_under_the_title():
         ("---\ndescription: x\nlast_reviewed: soon\n---\n", 3, "'last_reviewed' must be a date"),
         ("---\ndescription: x\n---\n", 1, "'last_reviewed' must be a date"),
         ("---\nlast_reviewed: 2026-11-28\n---\n", 1, "needs 'description'"),
+        ("---\nlast_reviewed: 2026-11-28\ndescription: 'A \"quoted\" word.'\n---\n", 3, "curly quotes"),
         ("---\ndescription: x\nlast_reviewed: [2026\n---\n", 4, "not valid YAML"),
         ("---\ndescription: x\n", 1, "never ends"),
     ],

@@ -22,6 +22,9 @@ def page_review(source: Source) -> Review:
     description = source.data.get("description")
     if not isinstance(description, str) or not description.strip():
         raise source.error("front matter needs 'description': one sentence for search results", "description")
+    if any(char in description for char in '"<>&'):
+        # Material writes the description into an HTML attribute without escaping it.
+        raise source.error("'description' must not contain \" < > or &: use curly quotes “ ” instead", "description")
     last = source.data.get("last_reviewed")
     if not isinstance(last, datetime.date) or isinstance(last, datetime.datetime):
         raise source.error(
