@@ -1,0 +1,210 @@
+// Template fillers (issue 3): the server-rendered letter becomes a form with a live preview, Copy, Mail and Download.
+// Without this script the page still reads and prints the letter with its blanks marked.
+// Values are text, never HTML: they only ever reach the page through textContent and input values.
+import { startEach } from "./boot.js";
+import { readJSON, writeJSON, remove, keepAside, storageKey } from "./store.js";
+
+const KEY = storageKey("profile", 1);
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+  "November", "December"];
+const NO_STORAGE = "This browser does not let the handbook save. Your details stay until you close this tab.";
+
+// The reader's details, shared by every widget. ES modules run once per tab, so Material's instant page swaps
+// keep them in memory; they reach localStorage only while "remember" is ticked.
+const profile = { values: {}, remember: false, loaded: false };
+/** @type {Set<{root: HTMLElement, sync: (key?: string) => void}>} */
+const widgets = new Set();
+
+function loadProfile() {
+  if (profile.loaded) return;
+  profile.loaded = true;
+  const saved = readJSON(KEY);
+  const fields = saved.status === "ok" && saved.value && saved.value.fields;
+  if (fields && typeof fields === "object") {
+    for (const [key, value] of Object.entries(fields)) if (typeof value === "string") profile.values[key] = value;
+    profile.remember = true;
+  } else if (saved.status !== "empty" && saved.status !== "unavailable") {
+    keepAside(KEY, saved.raw ?? saved.value, "unreadable"); // never lose what a reader saved, even if we cannot use it
+    remove(KEY);
+  }
+}
+
+const saveProfile = () => !profile.remember || writeJSON(KEY, { fields: profile.values });
+
+/** Tell every other widget (on this page) that the profile changed; forget widgets a page swap removed. */
+function broadcast(from, key) {
+  for (const widget of widgets) {
+    if (!widget.root.isConnected) widgets.delete(widget);
+    else if (widget.root !== from) widget.sync(key);
+  }
+}
+
+/** "2027-01-14" -> "January 14, 2027", the US style programs write in. */
+function readableDate(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match ? `${MONTHS[match[2] - 1]} ${Number(match[3])}, ${match[1]}` : value;
+}
+
+/** Copy with the Clipboard API, or, where it is missing (a page served without HTTPS), with a hidden selection. */
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.className = "tpl-offscreen";
+    document.body.append(area);
+    area.select();
+    let done = false;
+    try {
+      done = document.execCommand("copy");
+    } catch {
+      done = false;
+    }
+    area.remove();
+    return done;
+  }
+}
+
+const mailEncode = (text) => encodeURIComponent(text.replace(/\r?\n/g, "\r\n")); // RFC 6068 line breaks
+
+function start(root) {
+  loadProfile();
+  const one = (selector) => root.querySelector(selector);
+  const form = one("[data-template-form]");
+  const output = one("[data-template-output]");
+  const subject = one("[data-template-subject]");
+  const status = one("[data-template-status]");
+  const message = one("[data-template-message]");
+  const confirm = one("[data-template-confirm]");
+  const remember = one("[data-template-remember]");
+  const mail = one('[data-action="mail"]');
+  const controls = [...root.querySelectorAll("[data-field]")];
+  const own = {};
+  const slots = {};
+  for (const slot of root.querySelectorAll("[data-slot]")) {
+    slot.dir = "auto"; // a right-to-left name stays whole inside left-to-right text
+    (slots[slot.dataset.slot] ||= { label: slot.textContent, nodes: [] }).nodes.push(slot);
+  }
+  const isProfile = (control) => "profile" in control.dataset;
+  const valueOf = (control) => ((isProfile(control) ? profile.values : own)[control.name] || "").trim();
+
+  function show(key) {
+    const control = controls.find((c) => c.name === key);
+    const value = valueOf(control);
+    const shown = control.type === "date" ? readableDate(value) : value;
+    const readable = one(`[data-date-for="${key}"]`);
+    if (readable) readable.textContent = shown;
+    for (const slot of slots[key]?.nodes || []) {
+      // An empty optional field drops out of the letter; an empty required one stays marked as "[Label]".
+      slot.textContent = shown || ("optional" in slot.dataset ? "" : slots[key].label);
+      slot.className = shown ? "tpl-filled" : "tpl-slot";
+    }
+  }
+
+  function summarize() {
+    const required = controls.filter((c) => c.required);
+    const empty = required.filter((c) => !valueOf(c)).length;
+    const words = (output.textContent.match(/\S+/g) || []).length;
+    let text = empty ? `${empty} of ${required.length} required fields still empty` : `All ${required.length} required fields filled`;
+    text += ` · ${words} words`;
+    if (root.classList.contains("tpl--spoken")) text += ` · about ${Math.max(10, Math.round(words / 2.2 / 10) * 10)} seconds to say`;
+    status.textContent = text;
+    if (mail) mail.href = `mailto:?${subject ? `subject=${mailEncode(subject.textContent)}&` : ""}body=${mailEncode(output.textContent)}`;
+    return empty;
+  }
+
+  function sync(key) {
+    for (const control of controls) {
+      if (key && control.name !== key) continue;
+      control.value = (isProfile(control) ? profile.values : own)[control.name] || ""; // also undoes form restore
+      show(control.name);
+    }
+    if (remember) remember.checked = profile.remember;
+    summarize();
+  }
+
+  /** The letter of intent's promise must be ticked before the text leaves the page. */
+  function allowed() {
+    if (!confirm || confirm.checked) return true;
+    message.textContent = "First tick the box to confirm this is your only letter of intent.";
+    confirm.focus();
+    return false;
+  }
+
+  const say = (text) => { message.textContent = text; };
+  const emptyNote = () => {
+    const empty = summarize();
+    return empty ? ` ${empty} field${empty > 1 ? "s are" : " is"} still empty: look for the [brackets].` : "";
+  };
+
+  const actions = {
+    async copy() {
+      if (allowed()) say((await copyText(output.textContent)) ? `Copied.${emptyNote()}` : "Could not copy. Select the text and copy it by hand.");
+    },
+    async "copy-subject"() {
+      if (allowed()) say((await copyText(subject.textContent)) ? "Subject copied." : "Could not copy. Select the subject and copy it by hand.");
+    },
+    mail(event) {
+      if (!allowed()) event.preventDefault();
+      else say(`Opening your mail app.${emptyNote()}`);
+    },
+    download() {
+      if (!allowed()) return;
+      const text = (subject ? `Subject: ${subject.textContent}\n\n` : "") + output.textContent + "\n";
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+      link.download = `${root.dataset.template}.txt`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+      say(`Downloaded ${link.download}.${emptyNote()}`);
+    },
+    forget() {
+      profile.values = {};
+      profile.remember = false;
+      remove(KEY);
+      for (const widget of widgets) widget.sync();
+      say("Your details are cleared from this page and this device.");
+    },
+  };
+
+  form.addEventListener("submit", (event) => event.preventDefault()); // Enter must not reload the page
+  form.addEventListener("input", (event) => {
+    const control = event.target.closest("[data-field]");
+    if (!control) return;
+    if (isProfile(control)) {
+      profile.values[control.name] = control.value;
+      if (!saveProfile()) say(NO_STORAGE);
+      broadcast(root, control.name);
+    } else {
+      own[control.name] = control.value;
+    }
+    show(control.name);
+    summarize();
+  });
+  remember?.addEventListener("change", () => {
+    profile.remember = remember.checked;
+    if (!profile.remember) remove(KEY);
+    else if (!saveProfile()) {
+      profile.remember = remember.checked = false;
+      say(NO_STORAGE);
+    }
+    broadcast(root);
+  });
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-action], [data-template-forget]");
+    if (button) actions[button.dataset.action || "forget"](event);
+  });
+
+  for (const hidden of root.querySelectorAll("[data-template-form], [data-template-status], [data-template-actions]")) {
+    hidden.hidden = false;
+  }
+  root.classList.add("tpl--live");
+  widgets.add({ root, sync });
+  sync();
+}
+
+startEach(".tpl[data-template]", "template", start);

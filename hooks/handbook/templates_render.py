@@ -1,0 +1,127 @@
+"""The widget's HTML. It reads and prints as a letter without JavaScript; template-filler.js starts the form.
+
+Markup contract (tests and other features rely on it): the root is `section.tpl[data-template=<id>]#template-<id>`,
+the filled body is the text of `[data-template-output]`, the subject the text of `[data-template-subject]`.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from .templates_model import Field, Template, placeholders
+
+KIND_NAMES = {"email": "Email", "letter": "Letter", "spoken": "What to say"}
+# Let browsers offer what the reader already saved, for the profile fields that have a standard name.
+AUTOCOMPLETE = {"full_name": "name", "email": "email"}
+
+
+def render(template: Template) -> str:
+    root = f"template-{template.id}"
+    parts = [
+        f'<section class="tpl tpl--{template.kind}" data-template="{template.id}" id="{root}" '
+        f'aria-labelledby="{root}-title">',
+        f'<h3 class="tpl-title" id="{root}-title">{escape(template.title)} '
+        f'<span class="tpl-kind">{KIND_NAMES[template.kind]}</span></h3>',
+        '<dl class="tpl-when">',
+        f"<dt>Use it when</dt><dd>{escape(template.use_when)}</dd>",
+        f"<dt>Do not use it when</dt><dd>{escape(template.avoid_when)}</dd>",
+        "</dl>",
+        _form(template, root),
+        _preview(template, root),
+        _checks(template),
+        _actions(template, root),
+        "</section>",
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def slot_html(text: str, fields: dict[str, Field]) -> str:
+    """Escaped text with each {{key}} as a marked slot; without JavaScript it reads "[Label]" and prints as a blank.
+    An optional slot is marked so the script can leave it out of the letter while it is empty."""
+    out, last = [], 0
+    for placeholder in placeholders(text):
+        field = fields[placeholder.key]
+        optional = "" if field.required else " data-optional"
+        out.append(escape(text[last:placeholder.start], quote=False))
+        out.append(f'<mark class="tpl-slot" data-slot="{placeholder.key}"{optional}>[{escape(field.label)}]</mark>')
+        last = placeholder.end
+    out.append(escape(text[last:], quote=False))
+    return "".join(out)
+
+
+def _form(template: Template, root: str) -> str:
+    # Hidden until the script starts: without it, a form would promise a preview that never comes.
+    parts = [f'<form class="tpl-form" data-template-form hidden id="{root}-form">']
+    if template.profile:
+        parts += [
+            '<fieldset class="tpl-profile"><legend>Your details</legend>',
+            '<p class="tpl-note">Typed once, used by every template in this handbook.</p>',
+            *(_control(field, root, profile=True) for field in template.profile),
+            '<p class="tpl-remember">',
+            f'<input type="checkbox" id="{root}-remember" data-template-remember>',
+            f'<label for="{root}-remember">Remember my details on this device</label>',
+            f'<button type="button" class="md-button" id="{root}-forget" data-template-forget>Forget my details</button>',
+            "</p></fieldset>",
+        ]
+    if template.fields:
+        parts += [
+            f"<fieldset><legend>This {KIND_NAMES[template.kind].lower() if template.kind != 'spoken' else 'answer'}</legend>",
+            *(_control(field, root, profile=False) for field in template.fields),
+            "</fieldset>",
+        ]
+    parts.append("</form>")
+    return "\n".join(parts)
+
+
+def _control(field: Field, root: str, profile: bool) -> str:
+    control_id = f"{root}-{field.key}"
+    label = escape(field.label) + ("" if field.required else ' <span class="tpl-optional">(optional)</span>')
+    common = (f'id="{control_id}" name="{field.key}" data-field="{field.key}" aria-describedby="{control_id}-hint"'
+              + (" data-profile" if profile else "") + (" required" if field.required else ""))
+    if field.type == "choice":
+        options = "".join(f"<option>{escape(option)}</option>" for option in field.options)
+        control = f'<select {common}><option value="">Choose…</option>{options}</select>'
+    elif field.type == "date":
+        control = (f'<input type="date" {common}>'
+                   f'<output class="tpl-date" for="{control_id}" data-date-for="{field.key}"></output>')
+    else:
+        autocomplete = AUTOCOMPLETE.get(field.key, "off")
+        control = (f'<input type="text" {common} dir="auto" autocomplete="{autocomplete}" '
+                   f'placeholder="e.g. {escape(field.example)}">')
+    return (f'<div class="tpl-field"><label for="{control_id}">{label}</label>'
+            f'<span class="tpl-hint" id="{control_id}-hint">{escape(field.hint)}</span>{control}</div>')
+
+
+def _preview(template: Template, root: str) -> str:
+    fields = {f.key: f for f in template.all_fields}
+    parts = [f'<div class="tpl-preview" id="{root}-preview">',
+             f'<p class="tpl-status" data-template-status hidden id="{root}-status" aria-live="polite"></p>']
+    if template.subject:
+        parts.append(f'<p class="tpl-subject"><span class="tpl-subject-label">Subject:</span> '
+                     f'<span data-template-subject>{slot_html(template.subject, fields)}</span></p>')
+    parts += [f'<div class="tpl-output" data-template-output id="{root}-output">{slot_html(template.body, fields)}</div>',
+              "</div>"]
+    return "\n".join(parts)
+
+
+def _checks(template: Template) -> str:
+    items = "".join(f"<li>{escape(check)}</li>" for check in template.checks)
+    heading = "Check before you speak" if template.kind == "spoken" else "Check before sending"
+    return f'<div class="tpl-checks"><p class="tpl-checks-title">{heading}</p><ul>{items}</ul></div>'
+
+
+def _actions(template: Template, root: str) -> str:
+    parts = [f'<div class="tpl-actions" data-template-actions hidden id="{root}-actions">']
+    if template.confirm:
+        parts.append(f'<p class="tpl-confirm"><input type="checkbox" id="{root}-confirm" data-template-confirm>'
+                     f'<label for="{root}-confirm">{escape(template.confirm)}</label></p>')
+    parts.append(f'<button type="button" class="md-button md-button--primary" data-action="copy" id="{root}-copy">'
+                 f'Copy {"text" if template.kind == "spoken" else "body"}</button>')
+    if template.subject:
+        parts.append(f'<button type="button" class="md-button" data-action="copy-subject" id="{root}-copy-subject">'
+                     "Copy subject</button>")
+    if template.kind != "spoken":
+        parts.append(f'<a class="md-button" data-action="mail" id="{root}-mail" href="mailto:">Open in mail app</a>')
+    parts += [f'<button type="button" class="md-button" data-action="download" id="{root}-download">Download .txt</button>',
+              f'<p class="tpl-message" data-template-message id="{root}-message" role="status"></p>',
+              "</div>"]
+    return "\n".join(parts)

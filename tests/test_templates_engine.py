@@ -1,0 +1,200 @@
+"""Unit tests for the template engine (issue 3), without MkDocs: parsing, each build error at its file:line,
+the no-JavaScript HTML, and embedding markers in a page."""
+from __future__ import annotations
+
+import pathlib
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.frontmatter import parse, read
+from handbook.templates_embed import Embedder, find_markers
+from handbook.templates_model import TemplateErrors, check_template, fill, load_folder, load_profile
+from handbook.templates_render import render
+from site_build import ROOT
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "templates"
+PROFILE = ROOT / "snippets" / "templates" / "_profile.yml"
+
+
+def profile():
+    return load_profile(PROFILE, "snippets/templates/_profile.yml")
+
+
+def errors_of(text: str, path: str = "t/x.md", file_id: str = "x") -> list[str]:
+    with pytest.raises(TemplateErrors) as caught:
+        check_template(parse(text, path), file_id, profile())
+    return [str(error) for error in caught.value.errors]
+
+
+def fixture_errors(name: str) -> list[str]:
+    file = FIXTURES / "bad" / f"{name}.md"
+    return errors_of(file.read_text(encoding="utf-8"), f"bad/{name}.md", name)
+
+
+def good():
+    return load_folder(FIXTURES / "good", FIXTURES, profile_file=PROFILE)
+
+
+# --- the six build errors the issue names, each from a fixture file ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fixture, line, words",
+    [
+        ("placeholder-no-field", 14, "placeholder '{{interviewer_last_name}}' has no field"),
+        ("unused-field", 9, "field 'program_name' is declared but never used"),
+        ("missing-key", 9, "missing required key 'label'"),
+        ("unknown-type", 13, "unknown field type 'number'"),
+    ],
+)
+def test_bad_template_stops_with_file_and_line(fixture, line, words):
+    messages = fixture_errors(fixture)
+    assert len(messages) == 1 and messages[0].startswith(f"bad/{fixture}.md:{line}: ") and words in messages[0], messages
+
+
+def test_duplicate_id_names_both_files():
+    with pytest.raises(TemplateErrors) as caught:
+        load_folder(FIXTURES / "duplicate", FIXTURES, profile_file=PROFILE)
+    messages = [str(error) for error in caught.value.errors]
+    assert "duplicate/second-note.md:2: duplicate id 'first-note': duplicate/first-note.md uses it too" in messages
+
+
+def test_page_naming_a_missing_template_stops_at_the_page_line():
+    source = read(FIXTURES / "pages" / "unknown-template.md", "docs/unknown-template.md")
+    with pytest.raises(TemplateErrors) as caught:
+        Embedder(good()).mark(source.body, source)
+    [message] = [str(error) for error in caught.value.errors]
+    assert message.startswith("docs/unknown-template.md:13: no template 'no-such-template'; known templates: ")
+    assert "interview-thanks" in message
+
+
+def test_same_template_twice_on_a_page_stops_and_fenced_examples_are_ignored():
+    source = read(FIXTURES / "pages" / "twice.md", "docs/twice.md")
+    with pytest.raises(TemplateErrors) as caught:
+        Embedder(good()).mark(source.body, source)
+    assert [str(e) for e in caught.value.errors] == [
+        "docs/twice.md:13: template 'interview-thanks' is already on this page (line 7); embed each template once per page"
+    ]
+
+
+# --- further checks, written inline from the good fixture --------------------------------------------------
+
+GOOD_TEXT = (FIXTURES / "good" / "interview-thanks.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "old, new, line, words",
+    [
+        ("id: interview-thanks", "id: Interview_Thanks", 2, "must be kebab-case"),
+        ("kind: email", "kind: fax", 4, "unknown kind 'fax'"),
+        ("title: Thank-you email after an interview\n", "", 1, "missing required key 'title'"),
+        ('subject: "Thank you, {{full_name}}: interview on {{interview_date}}"\n', "", 1, "missing required key 'subject'"),
+        ("kind: email", "kind: letter", 7, "a letter has no subject line"),
+        ('subject: "Thank you, {{full_name}}', 'subject: "Thank you, {{ful_name}}', 7, "'{{ful_name}}' has no field"),
+        ("profile: [full_name, visa_type]", "profile: [full_name, visa_type, shoe_size]", 8, "unknown profile field 'shoe_size'"),
+        ("    example: J-1\n", "    example: F-1\n", 25, "the example 'F-1' is not one of the options"),
+        ("    example: 2027-01-14", "    example: 14/01/2027", 19, "a date example is written YYYY-MM-DD"),
+        ("  - key: visa\n", "  - key: Visa Type\n", 22, "must be snake_case"),
+        ("  - key: visa\n", "  - key: full_name\n", 22, "'full_name' is a profile field"),
+        ("checks:\n  - Send it within two days.\n", "checks: []\n", 29, "'checks' must be a list of at least one note"),
+        ("Sincerely,", "Sincerely, {{full_name}", 36, "unmatched '{{'"),
+        ("Sincerely,", "<b>Sincerely,</b>", 36, "remove the HTML '<b>'"),
+        ("    required: false", "    required: maybe", 28, "'required' must be true or false"),
+    ],
+)
+def test_each_check_names_its_line(old, new, line, words):
+    assert old in GOOD_TEXT
+    messages = errors_of(GOOD_TEXT.replace(old, new), "t/interview-thanks.md", "interview-thanks")
+    assert any(m.startswith(f"t/interview-thanks.md:{line}: ") and words in m for m in messages), messages
+
+
+def test_id_must_equal_the_file_name():
+    messages = errors_of(GOOD_TEXT, "t/thanks.md", "thanks")
+    assert messages == ["t/thanks.md:2: id 'interview-thanks' must equal the file name 'thanks'"]
+
+
+def test_every_problem_in_a_file_is_reported_at_once():
+    broken = GOOD_TEXT.replace("kind: email", "kind: fax").replace("type: date", "type: when")
+    assert len(errors_of(broken, "t/interview-thanks.md", "interview-thanks")) >= 2
+
+
+def test_body_lines_count_blank_lines_after_the_front_matter():
+    text = GOOD_TEXT.replace("---\nDear", "---\n\n\nDear").replace("Dear Dr.", "Dear Dr. {{nobody}}")
+    assert errors_of(text, "t/interview-thanks.md", "interview-thanks")[0].startswith("t/interview-thanks.md:34: ")
+
+
+# --- a good template: parsed, rendered, filled ---------------------------------------------------------------
+
+
+def test_good_fixtures_parse_with_profile_first():
+    templates = good()
+    assert sorted(templates) == ["interview-thanks", "spoken-answer"]
+    thanks = templates["interview-thanks"]
+    assert [f.key for f in thanks.all_fields] == ["full_name", "visa_type", "interviewer_last_name", "interview_date", "visa"]
+    assert thanks.fields[1].example == "2027-01-14" and thanks.fields[2].options == ("J-1", "H-1B")
+
+
+def widget(template) -> BeautifulSoup:
+    return BeautifulSoup(render(template), "html.parser")
+
+
+def test_rendered_widget_reads_as_the_letter_without_javascript():
+    thanks = good()["interview-thanks"]
+    soup = widget(thanks)
+    root = soup.select_one("section.tpl")
+    assert root["data-template"] == "interview-thanks" and root["id"] == "template-interview-thanks"
+    labels = {f.key: f"[{f.label}]" for f in thanks.all_fields}
+    assert soup.select_one("[data-template-output]").get_text() == fill(thanks.body, labels)
+    assert soup.select_one("[data-template-subject]").get_text() == fill(thanks.subject, labels)
+    assert soup.select_one("mark.tpl-slot[data-slot=interviewer_last_name]").get_text() == "[Interviewer's last name]"
+    # The form and buttons exist for the script to start, but stay hidden without it.
+    assert soup.select_one("[data-template-form]").has_attr("hidden")
+    assert soup.select_one("[data-template-actions]").has_attr("hidden")
+
+
+def test_spoken_widget_has_no_subject_and_no_mail_button():
+    soup = widget(good()["spoken-answer"])
+    assert soup.select("[data-template-subject]") == [] and soup.select('[data-action="mail"]') == []
+    assert soup.select('[data-action="copy"]') and soup.select('[data-action="download"]')
+
+
+def test_template_text_is_escaped():
+    text = GOOD_TEXT.replace("title: Thank-you email after an interview", "title: Thanks & <b>more</b>")
+    template = check_template(parse(text, "t.md"), "interview-thanks", profile())
+    html = render(template)
+    assert "Thanks &amp; &lt;b&gt;more&lt;/b&gt;" in html and "<b>" not in html
+
+
+def test_markers_survive_markdown_even_inside_an_admonition():
+    page = "---\ndescription: d\n---\n# T\n\n!!! tip \"Try it\"\n    <!-- template: spoken-answer -->\n\n<!-- template: interview-thanks -->\n"
+    source = parse(page, "docs/p.md")
+    embedder = Embedder(good())
+    marked = embedder.mark(source.body, source)
+    html = embedder.fill(markdown.markdown(marked, extensions=["admonition"]), "docs/p.md")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [s["data-template"] for s in soup.select("section.tpl")] == ["spoken-answer", "interview-thanks"]
+    assert soup.select_one(".admonition section.tpl")["data-template"] == "spoken-answer"
+    assert embedder.unused() is None
+
+
+def test_a_swallowed_marker_fails_loudly():
+    source = parse("# T\n\n<!-- template: spoken-answer -->\n", "docs/p.md")
+    embedder = Embedder(good())
+    embedder.mark(source.body, source)
+    with pytest.raises(TemplateErrors, match="did not reach the page"):
+        embedder.fill("<h1>T</h1>", "docs/p.md")
+
+
+def test_a_template_on_no_page_is_reported():
+    errors = Embedder(good()).unused()
+    assert [str(e) for e in errors.errors] == [
+        "good/interview-thanks.md:1: template 'interview-thanks' is on no page; add `<!-- template: interview-thanks -->` to one",
+        "good/spoken-answer.md:1: template 'spoken-answer' is on no page; add `<!-- template: spoken-answer -->` to one",
+    ]
+
+
+def test_markers_in_fenced_code_are_not_markers():
+    text = "a\n~~~\n<!-- template: x -->\n~~~\n  <!-- template: y -->\n"
+    assert find_markers(text) == [(4, "y")]
