@@ -14,6 +14,8 @@ import sys
 import tempfile
 import time
 
+import bench_templates
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "docs" / "assets"
 BUDGETS_KB = {"template filler": 8.0, "checklist": 5.0}
@@ -87,10 +89,7 @@ def main() -> None:
             verdict = "within" if weight / 1024 <= BUDGETS_KB[name] else "OVER"
             print(f"{name} JS + CSS (gzip, {' + '.join(names)}): {weight / 1024:.2f} KB, "
                   f"{verdict} the {BUDGETS_KB[name]:.0f} KB budget")
-        for extra in ("bench_templates", "bench_checklist"):
-            script = ROOT / "scripts" / f"{extra}.py"
-            if script.exists():
-                subprocess.run([sys.executable, str(script), str(site)], cwd=ROOT, check=True)
+        bench_templates.report(site)
 
 
 if __name__ == "__main__":

@@ -53,3 +53,11 @@ def page(context):
 def watch(page, server):
     """A page whose errors and off-site requests are recorded; assert `watch.problems() == []`."""
     return PageWatch(page, server.origin)
+
+
+@pytest.fixture
+def no_js_page(browser):
+    """A page with JavaScript off: what every reader sees before the scripts start, and what prints without them."""
+    ctx = browser.new_context(java_script_enabled=False)
+    yield ctx.new_page()
+    ctx.close()

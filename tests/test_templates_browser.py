@@ -263,22 +263,18 @@ def test_letter_of_intent_confirmation_blocks_copy_and_mail_until_ticked(server,
     assert watch.problems() == []
 
 
-def test_without_javascript_the_letter_reads_and_prints_with_blanks(browser, server):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(server.origin + THANKS)
-        root = page.locator("#template-thank-you")
-        assert not root.locator("[data-template-form]").is_visible()
-        assert not root.locator("[data-template-actions]").is_visible()
-        assert root.locator("mark.tpl-slot").first.is_visible()
-        assert "[Your full name]" in root.locator("[data-template-output]").inner_text()
-        page.emulate_media(media="print")
-        slot = root.locator("mark.tpl-slot").first
-        assert slot.evaluate("(m) => getComputedStyle(m).color") == "rgba(0, 0, 0, 0)"
-        assert slot.evaluate("(m) => getComputedStyle(m).borderBottomStyle") == "solid"
-    finally:
-        context.close()
+def test_without_javascript_the_letter_reads_and_prints_with_blanks(no_js_page, server):
+    page = no_js_page
+    page.goto(server.origin + THANKS)
+    root = page.locator("#template-thank-you")
+    assert not root.locator("[data-template-form]").is_visible()
+    assert not root.locator("[data-template-actions]").is_visible()
+    assert root.locator("mark.tpl-slot").first.is_visible()
+    assert "[Your full name]" in root.locator("[data-template-output]").inner_text()
+    page.emulate_media(media="print")
+    slot = root.locator("mark.tpl-slot").first
+    assert slot.evaluate("(m) => getComputedStyle(m).color") == "rgba(0, 0, 0, 0)"
+    assert slot.evaluate("(m) => getComputedStyle(m).borderBottomStyle") == "solid"
 
 
 def test_printing_a_filled_template_prints_the_letter_not_the_form(server, page, watch):

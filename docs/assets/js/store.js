@@ -74,9 +74,11 @@ export function keepAside(key, raw, reason) {
   }
 }
 
-/** Call back when another tab changes this key. */
+/** Call back when another tab changes this key. Returns a function that stops listening. */
 export function onOtherTabChange(key, callback) {
-  window.addEventListener("storage", (event) => {
+  const listener = (event) => {
     if (event.key === key || event.key === null) callback();
-  });
+  };
+  window.addEventListener("storage", listener);
+  return () => window.removeEventListener("storage", listener);
 }

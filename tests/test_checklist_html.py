@@ -1,0 +1,84 @@
+"""Checklist markup: the rendered task lists become labelled, id-carrying items; nothing inline (issue 4)."""
+import pathlib
+import re
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook import checklist as cl
+from handbook.checklist_html import enhance
+from handbook.frontmatter import SourceError, read
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "checklist"
+
+
+def render(name: str = "plan.md") -> tuple[cl.Checklist, BeautifulSoup]:
+    """As the hook does it: model from the file, ids stripped, Markdown with the site's extensions, then enhance."""
+    source = read(FIXTURES / name, f"docs/{name}")
+    plan = cl.parse(source)
+    md = markdown.Markdown(
+        extensions=["attr_list", "md_in_html", "toc", "admonition", "pymdownx.superfences", "pymdownx.tasklist"],
+        extension_configs={"pymdownx.tasklist": {"custom_checkbox": False}},
+    )
+    page_html = md.convert(cl.strip_explicit_ids(source.body))
+    return plan, BeautifulSoup(enhance(page_html, plan), "html.parser")
+
+
+def test_each_item_carries_its_stable_id_phase_and_a_labelled_disabled_checkbox():
+    plan, soup = render()
+    items = soup.select("li[data-task-id]")
+    assert [li["data-task-id"] for li in items] == [item.id for item in plan.items]
+    for li, item in zip(items, plan.items):
+        assert li["id"] == f"task-{item.id}"
+        assert li["data-phase"] == next(p.id for p in plan.phases if item in p.items)
+        box = li.select_one("label > input[type=checkbox]")
+        assert box is not None and box.has_attr("disabled") and not box.has_attr("checked")
+        assert box.find_parent("label").get_text(" ", strip=True)  # the label's words name the box
+        assert "{" not in li.get_text()  # no explicit id shows as text
+
+
+def test_links_in_items_stay_links_inside_the_label():
+    _, soup = render()
+    link = soup.select_one("#task-check-visa-policies label a")
+    assert link is not None and link["href"] == "visa.md" and link.get_text() == "Talking about your visa"
+    reference = soup.select_one("#task-send-thank-you-note-within-48-hours-see-etiquette label a")
+    assert reference is not None and reference["href"] == "etiquette.md"
+
+
+def test_nested_lists_stay_outside_the_parent_label():
+    _, soup = render()
+    parent = soup.select_one("#task-send-thank-you-note-within-48-hours-see-etiquette")
+    assert parent.select_one("label ul") is None
+    assert parent.select_one("ul #task-nested-step label input") is not None
+
+
+def test_progress_and_panel_are_hidden_until_the_script_runs():
+    plan, soup = render()
+    root = soup.select_one("div.checklist[data-checklist]")
+    assert root["data-checklist"] == "test-plan" and root["data-checklist-total"] == "5"
+    panel = root.select_one("[data-checklist-panel]")
+    assert panel.has_attr("hidden")
+    assert panel.find_next("h2")["id"] == "before"  # the panel stands just before the first phase
+    bars = root.select("[data-checklist-progress]")
+    assert [bar["data-checklist-progress"] for bar in bars] == ["", "before", "during"]
+    assert all(bar.has_attr("hidden") for bar in bars)
+    assert [bar.select_one("progress")["max"] for bar in bars] == ["5", "3", "2"]
+    assert soup.select_one("h2#before").find_next_sibling()["data-checklist-progress"] == "before"
+    assert soup.select_one("[data-checklist-live]")["aria-live"] == "polite"
+
+
+def test_markup_has_no_inline_script_style_or_handler():
+    _, soup = render()
+    assert soup.find("script") is None and soup.find("style") is None
+    for tag in soup.find_all(True):
+        assert "style" not in tag.attrs
+        assert not [name for name in tag.attrs if name.startswith("on")], tag.name
+
+
+def test_a_rendered_item_count_that_differs_from_the_source_stops_the_build():
+    plan, _ = render()
+    page_html = '<h2 id="before">B</h2><ul class="task-list"><li class="task-list-item">' \
+                '<input type="checkbox" disabled/> only one</li></ul>'
+    with pytest.raises(SourceError, match=re.escape("docs/plan.md:14: the page renders 1 task-list items but its source has 5")):
+        enhance(page_html, plan)
