@@ -37,3 +37,23 @@ def test_every_page_has_title_description_and_review_date(site_dir, check):
         if not ok:
             missing.append(page.relative_to(site_dir).as_posix())
     assert missing == []
+
+
+# The twelve questions applicants ask most (shared/sources.md) and the source article's four, by their FAQ anchors.
+FAQ_ANSWERS = [
+    "thank-you-notes", "interest-vs-intent", "ranked-to-match", "asked-to-commit", "asked-where-else", "first-choice",
+    "visa-timing", "second-looks", "update-letters", "offer-outside-match", "no-post-interview-communication",
+    "does-it-change-rank-lists",
+    "letter-of-intent", "pre-match-offer", "visa-without-hurting", "rank-you-highly-guarantee",
+]
+
+
+def test_the_faq_answers_every_common_question(site_dir):
+    soup = BeautifulSoup((site_dir / "faq" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    unanswered = []
+    for anchor in FAQ_ANSWERS:
+        heading = soup.find("h2", id=anchor)
+        answer = heading and heading.find_next_sibling(["p", "ul", "ol"])
+        if not heading or not heading.get_text().rstrip("¶ ").endswith("?") or not answer or len(answer.get_text()) < 20:
+            unanswered.append(anchor)
+    assert unanswered == []
