@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .frontmatter import Source, SourceError
+from .markdown_lines import outside_fences
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 MAX_ID_LENGTH = 60  # derived ids are cut at a word boundary below this
@@ -26,7 +27,6 @@ _HEADING = re.compile(r"^(?P<level>#{1,6})(?: +(?P<title>.*?))?[ #]*$")
 _HEADING_ID = re.compile(r"^(?P<title>.*?)[ \t]*\{[^{}]*?#(?P<id>[^\s{}]+)[^{}]*\}$")
 _TRAILING_ATTRS = re.compile(r"[ \t]*\{(?P<inside>[^{}]*)\}[ \t]*$")
 _EXPLICIT_ID = re.compile(rf"^[ \t]*#(?P<id>{ID_PATTERN})[ \t]*$")
-_FENCE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -188,19 +188,10 @@ def strip_explicit_ids(markdown: str) -> str:
 
 def _content_lines(lines: list[str]):
     """(index, line, end of its paragraph) for each line outside fenced code and HTML comments."""
-    fence: str | None = None
     in_comment = False
-    for index, line in enumerate(lines):
+    for index, line in outside_fences(lines):
         if in_comment:
             in_comment = "-->" not in line
-            continue
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group("fence")[0] == fence[0] and len(opening.group("fence")) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group("fence")
             continue
         if line.lstrip().startswith("<!--") and "-->" not in line:
             in_comment = True

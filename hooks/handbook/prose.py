@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from .frontmatter import parse
+from .markdown_lines import outside_fences
 
-_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
@@ -15,10 +15,9 @@ _LINE_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+\.\s+|
 
 def prose_sentences(markdown: str) -> list[str]:
     """The page's readable text, one sentence-like unit per line: headings and bullets count as sentences."""
-    body = parse(markdown, "<page>").body
-    body = _COMMENT.sub("", _FENCE.sub("", body))
+    body = "\n".join(line for _, line in outside_fences(parse(markdown, "<page>").body.splitlines()))
     units = []
-    for line in body.splitlines():
+    for line in _COMMENT.sub("", body).splitlines():
         if line.lstrip().startswith(("--8<--", "|", "[", "*[")):  # snippets, tables, link definitions, abbreviations
             continue
         text = _LINE_MARKUP.sub("", line)

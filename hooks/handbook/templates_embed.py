@@ -8,27 +8,17 @@ from __future__ import annotations
 import re
 
 from .frontmatter import Source, SourceError
+from .markdown_lines import outside_fences
 from .templates_model import Template, TemplateErrors
 from .templates_render import render
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*template:\s*(?P<id>\S*?)\s*-->[ \t]*$")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _PLACEHOLDER = re.compile(r"(?:<p>\s*)?<!--handbook-template:(?P<id>[a-z0-9-]+)-->(?:\s*</p>)?")
 
 
 def find_markers(text: str) -> list[tuple[int, str]]:
     """(0-based line index, id) of each marker outside fenced code, so a page can show the syntax in an example."""
-    found, fence = [], None
-    for index, line in enumerate(text.splitlines()):
-        opener = _FENCE.match(line)
-        if fence:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-        elif opener:
-            fence = opener.group(1)
-        elif match := MARKER.match(line):
-            found.append((index, match.group("id")))
-    return found
+    return [(index, match.group("id")) for index, line in outside_fences(text.splitlines()) if (match := MARKER.match(line))]
 
 
 class Embedder:
