@@ -82,3 +82,19 @@ export function onOtherTabChange(key, callback) {
   window.addEventListener("storage", listener);
   return () => window.removeEventListener("storage", listener);
 }
+
+/**
+ * Delete every key this handbook wrote, set-aside copies included, and Material's own preferences (colour scheme)
+ * stored under `materialPrefix`. Returns how many keys went, or -1 when the browser refused.
+ */
+export function removeEverything(materialPrefix) {
+  const storage = area();
+  if (!storage) return -1;
+  try {
+    const keys = Object.keys(storage).filter((key) => key.startsWith(`${NAMESPACE}.`) || key.startsWith(materialPrefix));
+    for (const key of keys) storage.removeItem(key);
+    return keys.length;
+  } catch {
+    return -1;
+  }
+}

@@ -1,0 +1,18 @@
+// "Delete everything this handbook saved": one button on the About page, for readers on a shared computer.
+import { startEach } from "./boot.js";
+import { removeEverything } from "./store.js";
+
+function start(root) {
+  const message = root.querySelector("[data-forget-all-message]");
+  root.querySelector("[data-forget-all-button]").addEventListener("click", () => {
+    // Material keeps its settings under the site's path, e.g. "/.__palette".
+    const scope = window.__md_scope ? `${window.__md_scope.pathname}.__` : "\u0000";
+    const removed = removeEverything(scope);
+    message.textContent = removed < 0
+      ? "This browser does not let the handbook use storage, so nothing was saved here."
+      : "Done. Nothing from this handbook is saved in this browser now. Reload open pages to see them empty.";
+  });
+  root.hidden = false;
+}
+
+startEach("[data-forget-all]", "forgetAll", start);
