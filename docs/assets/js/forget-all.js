@@ -1,6 +1,21 @@
 // "Delete everything this handbook saved": one button on the About page, for readers on a shared computer.
+// Kept out of store.js so the features that load store.js on every page do not carry it.
 import { startEach } from "./boot.js";
-import { removeEverything } from "./store.js";
+import { NAMESPACE } from "./store.js";
+
+const OURS = `${NAMESPACE}.`;
+
+/** Delete our keys, set-aside copies included, and Material's settings. How many went, or -1 when refused. */
+function removeEverything(materialPrefix) {
+  try {
+    const storage = window.localStorage;
+    const keys = Object.keys(storage).filter((key) => key.startsWith(OURS) || key.startsWith(materialPrefix));
+    for (const key of keys) storage.removeItem(key);
+    return keys.length;
+  } catch {
+    return -1;
+  }
+}
 
 function start(root) {
   const message = root.querySelector("[data-forget-all-message]");

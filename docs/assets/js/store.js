@@ -1,7 +1,7 @@
 // Safe browser storage. Every call survives storage that is missing, blocked (private mode),
 // full (quota) or holding a corrupt value, and reports what happened instead of throwing.
 
-const NAMESPACE = "peds-img-handbook";
+export const NAMESPACE = "peds-img-handbook";
 
 /** The one key a feature keeps its data under, e.g. "peds-img-handbook.checklist.v1". */
 export function storageKey(feature, version) {
@@ -81,20 +81,4 @@ export function onOtherTabChange(key, callback) {
   };
   window.addEventListener("storage", listener);
   return () => window.removeEventListener("storage", listener);
-}
-
-/**
- * Delete every key this handbook wrote, set-aside copies included, and Material's own preferences (colour scheme)
- * stored under `materialPrefix`. Returns how many keys went, or -1 when the browser refused.
- */
-export function removeEverything(materialPrefix) {
-  const storage = area();
-  if (!storage) return -1;
-  try {
-    const keys = Object.keys(storage).filter((key) => key.startsWith(`${NAMESPACE}.`) || key.startsWith(materialPrefix));
-    for (const key of keys) storage.removeItem(key);
-    return keys.length;
-  } catch {
-    return -1;
-  }
 }
