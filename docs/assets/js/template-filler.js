@@ -97,8 +97,11 @@ function start(root) {
     const readable = one(`[data-date-for="${key}"]`);
     if (readable) readable.textContent = shown;
     for (const slot of slots[key]?.nodes || []) {
-      // An empty optional field drops out of the letter; an empty required one stays marked as "[Label]".
-      slot.textContent = shown || ("optional" in slot.dataset ? "" : slots[key].label);
+      // An empty optional field drops out of the letter with the space before it; an empty required one stays
+      // marked as "[Label]".
+      const part = slot.closest("[data-optional-part]");
+      if (part?.firstChild.nodeType === Node.TEXT_NODE) part.firstChild.nodeValue = shown ? part.dataset.lead : "";
+      slot.textContent = shown || (part ? "" : slots[key].label);
       slot.className = shown ? "tpl-filled" : "tpl-slot";
     }
   }
