@@ -61,3 +61,11 @@ class SiteServer:
     def __exit__(self, *exc) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+
+def parse_html(html: str):
+    """Parse HTML keeping text as a browser does. BeautifulSoup's default folds a whitespace-only string to one newline,
+    which would hide a letter's blank lines (the letters are shown with white-space: pre-wrap)."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser", preserve_whitespace_tags={"pre", "textarea", "div", "span", "mark", "p"})

@@ -303,8 +303,10 @@ def test_an_empty_optional_field_drops_out_of_the_letter(server, page, watch):
             control.fill("Zeynep")
     body = text_of(page, root, "[data-template-output]")
     assert "[" not in body and "]" not in body
+    assert "\n\n\n" not in body, "the empty optional paragraph left a blank gap"
+    assert all(line == line.rstrip() for line in body.splitlines()), "a line ends with a stray space"
     assert page.locator(f"{root} [data-template-status]").inner_text().startswith("All ")
     optional = page.locator(f"{root} [data-field]:not([required])").first
     optional.fill("I passed USMLE Step 3 in December.")
-    assert "I passed USMLE Step 3 in December." in text_of(page, root, "[data-template-output]")
+    assert "\n\nI passed USMLE Step 3 in December.\n\n" in text_of(page, root, "[data-template-output]")
     assert watch.problems() == []

@@ -12,7 +12,7 @@ from handbook.frontmatter import parse, read
 from handbook.templates_embed import Embedder, find_markers
 from handbook.templates_model import TemplateErrors, check_template, fill, load_folder, load_profile
 from handbook.templates_render import render
-from site_build import ROOT
+from site_build import ROOT, parse_html
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "templates"
 PROFILE = ROOT / "snippets" / "templates" / "_profile.yml"
@@ -137,7 +137,7 @@ def test_good_fixtures_parse_with_profile_first():
 
 
 def widget(template) -> BeautifulSoup:
-    return BeautifulSoup(render(template), "html.parser")
+    return parse_html(render(template))
 
 
 def test_rendered_widget_reads_as_the_letter_without_javascript():

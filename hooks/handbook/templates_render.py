@@ -36,13 +36,20 @@ def render(template: Template) -> str:
 
 def slot_html(text: str, fields: dict[str, Field]) -> str:
     """Escaped text with each {{key}} as a marked slot; without JavaScript it reads "[Label]" and prints as a blank.
-    An optional slot is marked so the script can leave it out of the letter while it is empty."""
+
+    An optional slot is wrapped with the white space before it, so that the script can drop both while the field is
+    empty: the letter keeps no blank paragraph and no trailing space."""
     out, last = [], 0
     for placeholder in placeholders(text):
         field = fields[placeholder.key]
-        optional = "" if field.required else " data-optional"
-        out.append(escape(text[last:placeholder.start], quote=False))
-        out.append(f'<mark class="tpl-slot" data-slot="{placeholder.key}"{optional}>[{escape(field.label)}]</mark>')
+        before = text[last:placeholder.start]
+        slot = f'<mark class="tpl-slot" data-slot="{placeholder.key}"%s>[{escape(field.label)}]</mark>'
+        if field.required:
+            out += [escape(before, quote=False), slot % ""]
+        else:
+            lead = before[len(before.rstrip()):]
+            out += [escape(before.rstrip(), quote=False),
+                    f'<span data-optional-part data-lead="{escape(lead)}">{escape(lead, quote=False)}{slot % " data-optional"}</span>']
         last = placeholder.end
     out.append(escape(text[last:], quote=False))
     return "".join(out)
