@@ -23,6 +23,9 @@ def on_config(config):
     for key, default in (("file", "season.yml"), ("links", "snippets/links.md")):
         options[key] = os.path.join(root, options.get(key, default))
     config.watch.append(options["file"])  # `make serve` rebuilds when the season changes
+    for path in (options["file"], options["links"]):
+        if not os.path.isfile(path):
+            raise fail(SourceError(os.path.relpath(path, root), 1, "file not found (the season facts need it)"))
     try:
         season = load_season(options["file"], options["links"])
     except SourceError as error:
