@@ -172,3 +172,25 @@ def test_a_build_stops_on_a_page_naming_an_unknown_fact(tmp_path):
     result = build_project(tmp_path, GOOD, page="# Home\n\nText.\n\nSOAP: {{ season.soap }}.\n")
     assert result.returncode != 0
     assert "docs/index.md:5: no season fact 'soap' in season.yml" in result.stderr
+
+
+# --- the built handbook -----------------------------------------------------------------------------------------
+
+
+def test_match_week_page_shows_this_seasons_dates_from_the_season_file(site_dir):
+    soup = BeautifulSoup((site_dir / "through-the-season" / "match-week-and-soap" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    dates = soup.find("h2", id="dates").find_next("ul").find_all("li")
+    assert [li.get_text().split(":")[0] for li in dates] == ["Match Week", "SOAP offer rounds", "Match Day"]
+    for item in dates:  # no fact is published yet: each says so and links its source, never a guessed date
+        assert "not yet published for this season" in item.get_text()
+        assert item.find("a", href="https://www.nrmp.org/policy-topic/main-residency-match/")
+    assert "{{" not in soup.get_text()
+
+
+def test_abbreviations_show_as_tooltips_on_every_page(site_dir):
+    soup = BeautifulSoup((site_dir / "rules" / "what-binds-you" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    titles = {abbr.get_text(): abbr["title"] for abbr in soup.select("article abbr[title]")}
+    assert titles["NRMP"].startswith("National Resident Matching Program")
+    assert "IMG" in titles
