@@ -25,10 +25,13 @@ readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
 
 # Pinned: direct dependencies in pyproject.toml, everything else in constraints.txt.
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python scripts/requirements.py > $(VENV)/requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt -c constraints.txt
+	# The handbook's Markdown extensions live in hooks/handbook/: MkDocs imports them while it reads mkdocs.yml,
+	# before it loads any hook, so hooks/ must be on the venv's import path.
+	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "handbook-hooks.pth").write_text("$(CURDIR)/hooks\n")'
 	touch $@
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.

@@ -20,6 +20,8 @@ REQUIRED = {
     "thank-you", "letter-of-interest", "letter-of-intent", "visa-inquiry", "reply-to-interest", "pre-match-follow-up",
     "confirm-nrmp-match", "mid-season-update", "scheduling-reply", "spoken-rank-question", "spoken-visa-needs",
     "second-look-reply",
+    # issue 7: telling programs about a change, cancelling an interview, answering a program during SOAP
+    "change-notice", "interview-cancellation", "soap-reply",
 }
 
 
@@ -28,7 +30,7 @@ def templates():
     return load_folder(ROOT / "snippets" / "templates", ROOT)
 
 
-def test_the_twelve_templates_exist_and_parse():
+def test_the_required_templates_exist_and_parse():
     assert REQUIRED <= set(templates())
 
 
@@ -131,7 +133,8 @@ def project_copy(tmp_path):
     """A copy of the project to break on purpose."""
     for name in ("docs", "snippets", "hooks", "overrides"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for name in ("mkdocs.yml", "season.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path
 
 

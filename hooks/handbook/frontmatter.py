@@ -60,6 +60,21 @@ def parse(text: str, path: str) -> Source:
     return Source(path, data, "".join(lines[end + 1:]), end + 2, key_lines)
 
 
+def parse_yaml(text: str, path: str) -> Source:
+    """Parse a whole YAML data file (such as season.yml) as a Source, with the file's line of every key."""
+    try:
+        data = yaml.safe_load(text) or {}
+        node = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise SourceError(path, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise SourceError(path, 1, "must be a mapping of keys to values")
+    key_lines: dict[Path, int] = {}
+    _record_lines(node, (), key_lines, offset=1)
+    return Source(path, data, "", 1, key_lines)
+
+
 def read(file: str | pathlib.Path, display_path: str | None = None) -> Source:
     file = pathlib.Path(file)
     return parse(file.read_text(encoding="utf-8"), display_path or str(file))

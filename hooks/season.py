@@ -1,0 +1,43 @@
+"""Hook: the season facts file (issue 7). Logic: handbook/season.py; rendering: the handbook.season_facts extension.
+
+on_config        resolve the file next to mkdocs.yml, check it (file:line errors), warn when the season is over
+on_page_markdown stop at the page's file:line when it names a fact the file does not have
+"""
+import datetime
+import os
+
+from mkdocs.plugins import get_plugin_logger
+
+from handbook.frontmatter import SourceError
+from handbook.mkdocs_adapter import fail, read_page_source
+from handbook.season import check_page, warnings
+from handbook.season_facts import load_season
+
+EXTENSION = "handbook.season_facts"
+log = get_plugin_logger("season")
+
+
+def on_config(config):
+    root = os.path.dirname(config.config_file_path)
+    options = config.mdx_configs.setdefault(EXTENSION, {})
+    for key, default in (("file", "season.yml"), ("links", "snippets/links.md")):
+        options[key] = os.path.join(root, options.get(key, default))
+    config.watch.append(options["file"])  # `make serve` rebuilds when the season changes
+    for path in (options["file"], options["links"]):
+        if not os.path.isfile(path):
+            raise fail(SourceError(os.path.relpath(path, root), 1, "file not found (the season facts need it)"))
+    try:
+        season = load_season(options["file"], options["links"])
+    except SourceError as error:
+        raise fail(error) from None
+    for warning in warnings(season, datetime.date.today()):
+        log.warning(warning)
+
+
+def on_page_markdown(markdown, page, config, files):
+    options = config.mdx_configs[EXTENSION]
+    try:
+        check_page(read_page_source(page, config), load_season(options["file"], options["links"]))
+    except SourceError as error:
+        raise fail(error) from None
+    return markdown
