@@ -25,10 +25,13 @@ readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
 
 # Pinned: direct dependencies in pyproject.toml, everything else in constraints.txt.
-$(STAMP): pyproject.toml constraints.txt
+# The handbook's own Markdown extensions (hooks/handbook/*_extension.py) are named in mkdocs.yml as
+# `handbook.<module>`: MkDocs imports them before it loads the hooks, so hooks/ goes on the venv's path (a .pth file).
+$(STAMP): pyproject.toml constraints.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python scripts/requirements.py > $(VENV)/requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt -c constraints.txt
+	$(BIN)/python -c 'import site; print(site.getsitepackages()[0])' | xargs -I{} sh -c 'echo "$(CURDIR)/hooks" > {}/peds_img_handbook_hooks.pth'
 	touch $@
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
