@@ -142,7 +142,8 @@ BOXED = ["index.md", "faq.md", "glossary.md", "about.md", "sources.md"]
 
 
 def built(site_dir, page_path: str) -> BeautifulSoup:
-    html_path = site_dir / ("index.html" if page_path == "index.md" else page_path.removesuffix(".md") + "/index.html")
+    folder = page_path.removesuffix(".md").removesuffix("index")
+    html_path = site_dir / folder / "index.html"
     return BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
 
 
