@@ -26,7 +26,9 @@ BOX_NOTE = "Rules and numbers change every Match season. Open each document and 
 
 _DEFINITION = re.compile(r"^\[(?P<id>[^\]]+)\]:\s*(?P<url>\S+)\s*$")
 _ENTRY = re.compile(r"^[-*+]\s+\[(?P<title>[^\]]+)\]\[(?P<id>[^\]]+)\]")
+# Lines the hook appends to a page's Markdown for the extension: the box's ids, and "this page holds the entries".
 _BOX_MARKER = re.compile(r"^<!--\s*page-sources:(?P<ids>[^>]*)-->\s*$")
+ENTRIES_MARKER = "<!-- source-entries -->"
 _ENTRIES_MARKER = re.compile(r"^<!--\s*source-entries\s*-->\s*$")
 
 
@@ -113,11 +115,7 @@ def page_sources(source: Source, entries: dict[str, Entry], links: dict[str, str
 
 
 def box_marker(entries: list[Entry]) -> str:
-    """The line the hook appends to a page's Markdown; the Markdown extension turns it into the box."""
     return f"<!-- page-sources: {' '.join(entry.id for entry in entries)} -->"
-
-
-ENTRIES_MARKER = "<!-- source-entries -->"
 
 
 def take_markers(lines: list[str]) -> tuple[list[str], list[str] | None, bool]:
@@ -141,19 +139,17 @@ def box(entries: list[Entry], sources_page_href: str) -> etree.Element:
     items = etree.SubElement(aside, "ul")
     for entry in entries:
         item = etree.SubElement(items, "li")
-        etree.SubElement(item, "a", {"href": entry.url}).text = entry.title
-        more = etree.SubElement(item, "a", {"href": f"{sources_page_href}#{anchor(entry.id)}",
-                                            "class": "page-sources-entry"})
-        more.text = "why we cite it"
-        more.tail = ""
-        item[0].tail = " · "
+        document = etree.SubElement(item, "a", {"href": entry.url})
+        document.text, document.tail = entry.title, " · "
+        etree.SubElement(item, "a", {"href": f"{sources_page_href}#{anchor(entry.id)}",
+                                     "class": "page-sources-entry"}).text = "why we cite it"
     return aside
 
 
-def anchor_entries(root: etree.Element, entries: dict[str, Entry]) -> list[str]:
-    """Give each list item that starts with an entry's link the id `src-<id>`. Returns the anchored ids."""
+def anchor_entries(root: etree.Element, entries: dict[str, Entry]) -> None:
+    """Give each list item that starts with an entry's link the id `src-<id>` (the first such item per source)."""
     by_url = {entry.url: entry.id for entry in entries.values()}
-    anchored: list[str] = []
+    anchored: set[str] = set()
     for item in root.iter("li"):
         first = item[0] if len(item) else None
         if first is not None and first.tag == "p" and len(first):  # a loose list wraps the item in <p>
@@ -165,5 +161,4 @@ def anchor_entries(root: etree.Element, entries: dict[str, Entry]) -> list[str]:
         source_id = by_url.get(first.get("href", ""))
         if source_id and source_id not in anchored:
             item.set("id", anchor(source_id))
-            anchored.append(source_id)
-    return anchored
+            anchored.add(source_id)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as etree
+from dataclasses import dataclass
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -38,9 +39,11 @@ class SourcesExtension(Extension):
         md.treeprocessors.register(_AddBox(md, found, self), "handbook_sources_box", 15)
 
 
+@dataclass
 class _Found:
+    """What the preprocessor took from the marker lines, for the tree step of the same page."""
     box_ids: list[str] | None = None
-    has_entries = False
+    has_entries: bool = False
 
 
 class _TakeMarkers(Preprocessor):
