@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench readability chromium clean
+.PHONY: serve build test bench readability chromium clean permalinks serve-site
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -23,6 +23,15 @@ bench: $(STAMP) chromium
 
 readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
+
+# Record every public address (pages, section anchors, templates, checklist phases) in permalinks.yml, from a fresh
+# build. Entries are only ever added: an address that no longer resolves stops it (add a redirect instead).
+permalinks: build
+	$(BIN)/python scripts/permalinks.py site permalinks.yml
+
+# Serve the built site/ as a static host does (gzip, no rebuild), at the address `make build` used: http://127.0.0.1:8000/
+serve-site: build
+	$(BIN)/python scripts/serve_site.py site --port 8000
 
 # Pinned: direct dependencies in pyproject.toml, everything else in constraints.txt.
 $(STAMP): pyproject.toml constraints.txt Makefile

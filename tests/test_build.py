@@ -8,7 +8,9 @@ from site_build import html_pages
 
 
 def test_strict_build_has_no_warnings(build_log):
-    warnings = [line for line in build_log.splitlines() if "WARNING" in line or "ERROR" in line]
+    # An overdue review is a reminder, not a fault (issue 9): the About page lists it, and the build still passes.
+    warnings = [line for line in build_log.splitlines()
+                if ("WARNING" in line or "ERROR" in line) and ": review overdue since " not in line]
     assert warnings == []
 
 

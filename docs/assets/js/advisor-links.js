@@ -1,0 +1,40 @@
+// The advisors' page: each row's "Copy link" button copies that row's clean, absolute address (issue 9).
+// The address comes from the row's own link, resolved by the browser, without any query (e.g. search's ?h=).
+import { startEach } from "./boot.js";
+
+/** @param {HTMLAnchorElement} link */
+export function cleanAddress(link) {
+  const url = new URL(link.href);
+  url.search = "";
+  return url.href;
+}
+
+/** @param {string} text */
+async function copyText(text) {
+  if (!navigator.clipboard || !window.isSecureContext) throw new Error("clipboard unavailable");
+  await navigator.clipboard.writeText(text);
+}
+
+/** @param {HTMLElement} root */
+function start(root) {
+  const status = document.createElement("p");
+  status.className = "advisor-copy-status";
+  status.setAttribute("role", "status");
+  root.prepend(status);
+  for (const button of root.querySelectorAll("[data-copy-link]")) {
+    const link = button.closest("tr")?.querySelector("a[href]");
+    if (!link) continue;
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      const address = cleanAddress(link);
+      try {
+        await copyText(address);
+        status.textContent = `Copied: ${address}`;
+      } catch {
+        status.textContent = `Could not copy here. Select and copy this address: ${address}`;
+      }
+    });
+  }
+}
+
+startEach("[data-advisor-links]", "advisorLinks", start);

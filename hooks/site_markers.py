@@ -1,0 +1,84 @@
+"""Hook: whole-site facts that pages and the footer show (issue 9). Logic: handbook/institution.py, edition.py,
+advisors.py; handbook/md_markers.py puts them where a page says `<!-- name -->`.
+
+on_config  read the school's institution file (INSTITUTION=path), the edition and review dates, and the advisors'
+           table; warn about overdue reviews without failing a strict build
+on_files   copy the school's logo into the site
+on_page_content  let MkDocs' anchor check see ids that hooks add as HTML (templates, checklist items)
+"""
+import datetime
+import logging
+import pathlib
+
+from mkdocs.structure.files import File
+from mkdocs.utils import CountHandler
+
+from handbook.advisors import advisor_links_markdown
+from handbook.edition import due_list_markdown, edition_date, overdue_message, page_reviews
+from handbook.frontmatter import SourceError
+from handbook.institution import load, office_html
+from handbook.mkdocs_adapter import fail
+from handbook.permalinks import scan_html
+from handbook.reviewed import human_date
+
+MARKERS_EXTENSION = "handbook.md_markers"
+
+
+def on_config(config):
+    root = pathlib.Path(config.config_file_path).parent
+    docs = pathlib.Path(config.docs_dir)
+    institution = None
+    if institution_file := config.extra.get("institution_file"):
+        config.watch.append(str(pathlib.Path(institution_file).resolve()))
+        try:
+            institution = load(institution_file)
+        except SourceError as error:
+            raise fail(error) from None
+    config.extra["institution"] = institution
+
+    edition = edition_date(docs)
+    config.extra["edition"] = edition and {"date": edition.isoformat(), "text": human_date(edition)}
+    today = datetime.date.today()
+    reviews = page_reviews(docs)
+    for page in reviews:
+        if page.overdue(today):
+            _review_log().warning(overdue_message(page, docs.name))
+
+    config.mdx_configs[MARKERS_EXTENSION] = {
+        "html": {"school-office": office_html(institution)},
+        "markdown": {
+            "edition": f"This edition: **{human_date(edition)}**, the newest review date of any page." if edition else "",
+            "due-for-review": due_list_markdown(reviews, today),
+            "advisor-links": advisor_links_markdown(config.nav, docs, root / "snippets" / "templates"),
+        },
+    }
+    return config
+
+
+def on_files(files, config):
+    institution = config.extra.get("institution")
+    if institution and institution.logo:
+        files.append(File.generated(config, institution.logo_url, abs_src_path=str(institution.logo)))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    # MkDocs checks `page.md#id` links against ids it saw while rendering Markdown; a template's section is added
+    # later by a hook. Hooks run in list order, so this one (listed last) sees the finished page.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= scan_html(html).ids
+    return html
+
+
+def _review_log() -> logging.Logger:
+    """A logger that prints like MkDocs' own but is not counted by --strict: an overdue review is a reminder, not a
+    broken page, and a strict build must still pass (`mkdocs` and `mkdocs.*` loggers are the ones counted)."""
+    log = logging.getLogger("handbook.review")
+    if not log.handlers:
+        log.propagate = False
+        for handler in logging.getLogger("mkdocs").handlers:
+            if not isinstance(handler, CountHandler):
+                log.addHandler(handler)
+        if not log.handlers:
+            log.addHandler(logging.StreamHandler())
+    return log
