@@ -36,8 +36,9 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $@
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
+# The PDF tests turn the handout into an image with poppler's pdftoppm to read its QR code.
 chromium:
-	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
+	@test -x $(CHROMIUM) -a -x /usr/bin/pdftoppm || { apt-get update && apt-get install -y chromium poppler-utils; }
 
 clean:
 	rm -rf site pdf $(VENV)
