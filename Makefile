@@ -7,13 +7,17 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench readability chromium clean permalinks serve-site
+.PHONY: serve build pdf test bench readability chromium clean permalinks serve-site
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The site with the whole handbook and the handout as PDFs (A4 and US Letter) in site/downloads/: deploy this one.
+pdf: $(STAMP) chromium
+	$(BIN)/python scripts/make_pdf.py
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
@@ -44,8 +48,9 @@ $(STAMP): pyproject.toml constraints.txt Makefile
 	touch $@
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
+# The PDF tests turn the handout into an image with poppler's pdftoppm to read its QR code.
 chromium:
-	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
+	@test -x $(CHROMIUM) -a -x /usr/bin/pdftoppm || { apt-get update && apt-get install -y chromium poppler-utils; }
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site pdf $(VENV)

@@ -15,7 +15,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 @functools.cache
 def build(site_dir: pathlib.Path, site_url: str) -> str:
     """Run `mkdocs build --strict` into site_dir for readers at site_url; return its log, or raise with the log."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    # No PDFs: a developer's own `make pdf` output must not change what the tests see (tests/test_pdf.py prints its own).
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url, HANDBOOK_PDF_DIR=str(site_dir) + ".no-pdf")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True,

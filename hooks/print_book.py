@@ -1,0 +1,97 @@
+"""Hook: the whole handbook on one print page, the handout's QR code, and the PDF download links (issue 8).
+
+Logic: handbook/print_book.py (the book) and handbook/print_downloads.py (PDFs, links, QR code, markers);
+scripts/make_pdf.py prints the PDFs. Pages place generated blocks with `<!-- handbook: NAME -->` lines.
+
+on_nav          remember the navigation: the book follows its order
+on_env          every page is rendered by now: make the book once, and see whether its PDFs are printed
+on_page_context swap each marker for its block
+on_post_build   copy the matching PDFs into the site
+"""
+import os
+import pathlib
+import shutil
+from html import escape
+
+from handbook.edition import edition_date
+from handbook.frontmatter import SourceError
+from handbook.mkdocs_adapter import display_path, fail, read_page_source
+from handbook.print_book import Book, Chapter, make_book
+from handbook.print_downloads import (DOWNLOADS, Printed, download_links, fingerprint, marker_names, place,
+                                      printed_editions, qr_code_svg)
+from handbook.reviewed import human_date
+
+PRINT_PAGE, HANDOUT_PAGE = "print.md", "handout.md"  # pages that are about the book, not chapters of it
+MARKERS = {"book", "handbook-pdf", "handout-pdf", "qr-code"}
+_build: dict = {}
+
+
+def on_nav(nav, config, files):
+    _build.clear()
+    _build["nav"] = nav
+    return nav
+
+
+def on_env(env, config, files):
+    chapters = list(_chapters(_build["nav"].items, None))
+    edition = edition_date(config.docs_dir)
+    book = make_book(chapters, title=config.site_name, edition=human_date(edition) if edition else "no date",
+                     site_url=config.site_url or "", book_url=files.get_file_from_path(PRINT_PAGE).url)
+    handout = files.get_file_from_path(HANDOUT_PAGE).page
+    content = fingerprint(config.site_url or "", book.html, handout.content)
+    _build.update(book=book, fingerprint=content, printed=printed_editions(_pdf_folder(config), content))
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    try:
+        names = marker_names(read_page_source(page, config), MARKERS)
+        path = display_path(page.file.abs_src_path, config)
+        for name in names:
+            page.content = place(page.content, name, _block(name, page, config), path)
+    except SourceError as error:
+        raise fail(error) from None
+    return context
+
+
+def on_post_build(config):
+    target = pathlib.Path(config.site_dir) / DOWNLOADS
+    printed: dict[str, Printed] = _build.get("printed", {})
+    if printed:
+        target.mkdir(exist_ok=True)
+    for name, one in printed.items():
+        shutil.copyfile(one.path, target / name)
+
+
+# --- helpers ------------------------------------------------------------------------------------------------------
+
+def _chapters(items, section):
+    """Every page in navigation order, with the top-level section it sits in; the print page and handout excluded."""
+    for item in items:
+        if item.is_section:
+            yield from _chapters(item.children, section or item.title)
+        elif item.is_page and item.file.src_uri not in (PRINT_PAGE, HANDOUT_PAGE):
+            yield Chapter(item.url, item.content, section)
+
+
+def _block(name: str, page, config) -> str:
+    book: Book = _build["book"]
+    downloads_url = "../" * page.url.count("/") + DOWNLOADS + "/"
+    if name == "book":
+        return f'<div class="book-root" data-pdf-fingerprint="{_build["fingerprint"]}">{book.html}</div>'
+    if name == "qr-code":
+        return (f'<figure class="qr">{qr_code_svg(config.site_url)}'
+                f'<figcaption><a href="{escape(config.site_url)}">{escape(config.site_url)}</a></figcaption></figure>')
+    document = name.removesuffix("-pdf")
+    links = download_links(document, _build["printed"], downloads_url)
+    if links or page.file.src_uri != PRINT_PAGE:
+        return links  # on the home and About pages, no PDF means no link
+    return ('<p class="pdf-download pdf-download--none">This copy of the site has no PDF file. '
+            "Use your browser’s Print command on this page, and choose “Save as PDF”. "
+            "(Whoever hosts the site can add the PDF with <code>make pdf</code>.)</p>")
+
+
+def _pdf_folder(config) -> pathlib.Path:
+    """Where `make pdf` leaves the PDFs: pdf/ beside mkdocs.yml, or HANDBOOK_PDF_DIR."""
+    root = pathlib.Path(config.config_file_path).parent
+    return pathlib.Path(os.environ.get("HANDBOOK_PDF_DIR") or root / "pdf")
