@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench readability chromium clean
+.PHONY: serve build test bench readability chromium node clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -15,11 +15,12 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium node
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium node
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_decoder.py
 
 readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
@@ -29,11 +30,16 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python scripts/requirements.py > $(VENV)/requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt -c constraints.txt
+	$(BIN)/python scripts/hooks_path.py
 	touch $@
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
+
+# The message decoder's engine is JavaScript; its unit tests and benchmark run it under Node.
+node:
+	@command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 
 clean:
 	rm -rf site $(VENV)
