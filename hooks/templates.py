@@ -33,10 +33,15 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    path = display_path(page.file.abs_src_path, config)
     try:
-        return _embedder.fill(html, display_path(page.file.abs_src_path, config))
+        html = _embedder.fill(html, path)
     except TemplateErrors as errors:
         raise fail(errors) from None
+    # MkDocs checks `page.md#template-<id>` links against the anchors it saw in the Markdown; the widgets came later.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= {f"template-{template_id}" for template_id in _embedder.ids_on(path)}
+    return html
 
 
 def on_post_build(config):

@@ -55,7 +55,7 @@ class Embedder:
 
     def fill(self, html: str, path: str) -> str:
         """Swap each placeholder for its widget. A placeholder that Markdown swallowed fails loudly, not silently."""
-        expected = [template_id for template_id, pages in self.pages.items() if path in pages]
+        expected = self.ids_on(path)
         html = _PLACEHOLDER.sub(lambda m: self._widget(m.group("id")), html)
         missing = [template_id for template_id in expected if f'data-template="{template_id}"' not in html]
         if missing:
@@ -63,6 +63,10 @@ class Embedder:
                                                        "put its marker on a line of its own, with blank lines around it")
                                   for template_id in missing])
         return html
+
+    def ids_on(self, path: str) -> list[str]:
+        """The templates a page shows, by id."""
+        return [template_id for template_id, pages in self.pages.items() if path in pages]
 
     def unused(self) -> TemplateErrors | None:
         """Every template must be live on at least one page."""
