@@ -115,7 +115,7 @@ def test_the_decoder_page_has_the_markup_contract(decoder_page):
     assert decoder_page.select_one("label[for=decoder-input]").get_text(strip=True)
     assert root.select_one("button[data-decoder-run]").get_text(strip=True) == "Decode"
     assert root.select_one("[data-decoder-result]") is not None
-    embedded = json.loads(root.select_one("script[type='application/json'][data-decoder-rules]").string)
+    embedded = json.loads(root["data-decoder-rules"])
     assert embedded == json.loads(json.dumps(load(RULES, DOCS).engine))
 
 

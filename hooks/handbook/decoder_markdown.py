@@ -116,9 +116,10 @@ def _page_dir(md: Markdown) -> str:
 
 def tool(parent: etree.Element, rules: DecoderRules) -> etree.Element:
     """The form and the empty results area. Hidden until decoder.js starts; a note says why when it cannot."""
-    root = etree.SubElement(parent, "div", {"class": "decoder", "data-decoder": ""})
-    data = etree.SubElement(root, "script", {"type": "application/json", "data-decoder-rules": ""})
-    data.text = AtomicString(rules.engine_json())
+    # The rules ride in an attribute, not a <script type="application/json">: Material's instant navigation
+    # re-creates every <script> in the new page as a runnable one, which would run the JSON.
+    root = etree.SubElement(parent, "div", {"class": "decoder", "data-decoder": "",
+                                            "data-decoder-rules": rules.engine_json()})
     _text(root, "p", "The decoder needs JavaScript. Without it, use the guide to each kind of message below.",
           {"class": "decoder-needs-js", "data-decoder-needs-js": ""})
     form = etree.SubElement(root, "div", {"class": "decoder-form", "data-decoder-form": "", "hidden": "hidden"})

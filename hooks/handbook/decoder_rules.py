@@ -49,9 +49,7 @@ class DecoderRules:
     engine: dict[str, Any]  # what decoder-engine.js `compile` takes
 
     def engine_json(self) -> str:
-        """The engine's rules as JSON that is safe inside a <script> element."""
-        text = json.dumps(self.engine, ensure_ascii=False, separators=(",", ":"))
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return json.dumps(self.engine, ensure_ascii=False, separators=(",", ":"))
 
 
 def load(file: str | pathlib.Path, docs_dir: str | pathlib.Path, shown_as: str | None = None) -> DecoderRules:

@@ -21,7 +21,7 @@ function start(root, { compile, decode }) {
   const input = root.querySelector("[data-decoder-input]");
   const status = root.querySelector("[data-decoder-status]");
   const result = root.querySelector("[data-decoder-result]");
-  const engine = compile(JSON.parse(root.querySelector("[data-decoder-rules]").textContent));
+  const engine = compile(JSON.parse(root.dataset.decoderRules));
 
   const run = () => show(decode(input.value, engine), input.value, { guide, status, result });
   let timer = 0;
