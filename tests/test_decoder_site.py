@@ -142,3 +142,14 @@ def test_every_message_type_page_links_to_the_decoder(site_dir):
         soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
         hrefs = [a["href"] for a in soup.select("article a[href]")]
         assert any(re.search(r"(^|/)tools/decoder/$", href) for href in hrefs), built
+
+
+def test_the_decoders_words_are_the_handbooks_own():
+    from handbook.prose import copied_runs, words
+
+    seed = ROOT.parent / "shared" / "seed" / "000_7c2df4b2fcdfcb6a.txt"
+    if not seed.exists():
+        pytest.skip(f"the source article is missing at {seed}")
+    seed_words = words(seed.read_text(encoding="utf-8"))
+    for data in (RULES, ROOT / "data" / "decoder-eval.yml"):
+        assert copied_runs(data.read_text(encoding="utf-8"), seed_words) == [], data.name

@@ -25,7 +25,7 @@ _WORD_LISTS = ("negators", "negation_exceptions", "clause_breaks")
 # Regex syntax that Python accepts but JavaScript reads differently or rejects: the engine runs JavaScript.
 _NOT_JAVASCRIPT = re.compile(r"\(\?P|\(\?#|\(\?>|\(\?[aiLmsux-]+[):]|\\[AZz]|[*+?}]\+")
 _LINK = re.compile(r"^(?P<page>[\w./-]+\.md)#(?P<anchor>[\w-]+)$")
-_HEADING_ID = re.compile(r"\{[^{}]*#(?P<id>[\w-]+)[^{}]*\}\s*$")
+_HEADING_ID = re.compile(r"^#{1,6} .*\{[^{}]*#(?P<id>[\w-]+)[^{}]*\}\s*$")  # ## Title { #id }
 
 
 @dataclass(frozen=True)
