@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test bench readability chromium clean permalinks serve-site
+.PHONY: serve build pdf test bench readability chromium node clean permalinks serve-site
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -19,11 +19,12 @@ build: $(STAMP)
 pdf: $(STAMP) chromium
 	$(BIN)/python scripts/make_pdf.py
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium node
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium node
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_decoder.py
 
 readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
@@ -51,6 +52,10 @@ $(STAMP): pyproject.toml constraints.txt Makefile
 # The PDF tests turn the handout into an image with poppler's pdftoppm to read its QR code.
 chromium:
 	@test -x $(CHROMIUM) -a -x /usr/bin/pdftoppm || { apt-get update && apt-get install -y chromium poppler-utils; }
+
+# The message decoder's engine is JavaScript; its unit tests and benchmark run it under Node.
+node:
+	@command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 
 clean:
 	rm -rf site pdf $(VENV)

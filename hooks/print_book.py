@@ -21,7 +21,9 @@ from handbook.print_downloads import (DOWNLOADS, Printed, download_links, finger
                                       printed_editions, qr_code_svg)
 from handbook.reviewed import human_date
 
-PRINT_PAGE, HANDOUT_PAGE = "print.md", "handout.md"  # pages that are about the book, not chapters of it
+PRINT_PAGE, HANDOUT_PAGE = "print.md", "handout.md"
+# Not chapters of the book: the pages about the book, and the interactive tools, which mean nothing on paper.
+NOT_IN_BOOK = {PRINT_PAGE, HANDOUT_PAGE, "tools/decoder.md"}
 MARKERS = {"book", "handbook-pdf", "handout-pdf", "qr-code"}
 _build: dict = {}
 
@@ -66,11 +68,11 @@ def on_post_build(config):
 # --- helpers ------------------------------------------------------------------------------------------------------
 
 def _chapters(items, section):
-    """Every page in navigation order, with the top-level section it sits in; the print page and handout excluded."""
+    """Every page in navigation order, with the top-level section it sits in; the NOT_IN_BOOK pages excluded."""
     for item in items:
         if item.is_section:
             yield from _chapters(item.children, section or item.title)
-        elif item.is_page and item.file.src_uri not in (PRINT_PAGE, HANDOUT_PAGE):
+        elif item.is_page and item.file.src_uri not in NOT_IN_BOOK:
             yield Chapter(item.url, item.content, section)
 
 

@@ -60,7 +60,7 @@ def nav_order(site_dir: pathlib.Path) -> list[tuple[str | None, str]]:
             section = squash(item.select_one("label, .md-nav__link").get_text())
         for link in item.select("a.md-nav__link[href]") if section else [item.select_one("a.md-nav__link")]:
             href = link["href"]
-            if href.rstrip("/").endswith(("print", "handout")):
+            if href.rstrip("/").endswith(("print", "handout")) or "tools/" in href:  # not in the book
                 continue
             page = parse_html((site_dir / href / "index.html").resolve().read_text(encoding="utf-8"))
             title = squash(page.select_one(".md-content h1").get_text().replace("¶", ""))
@@ -148,3 +148,10 @@ def test_without_the_pdf_no_link_and_the_print_page_says_how_to_print(site_dir):
     assert not (site_dir / "downloads").exists()
     note = parse_html((site_dir / "print/index.html").read_text(encoding="utf-8")).select_one(".pdf-download--none")
     assert "make pdf" in note.get_text()
+
+
+def test_the_print_page_leaves_out_the_interactive_tools(site_dir):
+    book = parse_html((site_dir / "print/index.html").read_text(encoding="utf-8")).select_one(".book-root")
+    titles = [squash(heading.get_text().replace("¶", "")) for heading in book.select("h1, h2")]
+    assert "Who can help" in titles and "Message decoder" not in titles
+    assert book.select(".decoder") == []  # no tool's form on paper

@@ -131,7 +131,7 @@ def test_without_javascript_the_form_and_buttons_wait_hidden(site_dir):
 @pytest.fixture
 def project_copy(tmp_path):
     """A copy of the project to break on purpose."""
-    for name in ("docs", "snippets", "hooks", "overrides"):
+    for name in ("docs", "snippets", "hooks", "overrides", "data"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "season.yml"):
         shutil.copy(ROOT / name, tmp_path / name)
