@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench readability chromium clean
+.PHONY: serve build test bench readability chromium node clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -15,7 +15,8 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium node
+	node --test tests/js/*.test.js
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) chromium
@@ -34,6 +35,10 @@ $(STAMP): pyproject.toml constraints.txt
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
+
+# The front end's pure logic is unit-tested with Node's built-in test runner.
+node:
+	@command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 
 clean:
 	rm -rf site $(VENV)
