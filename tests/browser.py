@@ -51,3 +51,21 @@ class PageWatch:
             + [f"uncaught: {m}" for m in self.page_errors]
             + [f"request to another origin: {u}" for u in self.foreign_requests]
         )
+
+
+# The WCAG contrast ratio of each selector's first element against the background it sits on; run as
+# page.evaluate(CONTRAST_RATIOS, [selectors]).
+CONTRAST_RATIOS = """(picks) => {
+  const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (el) => {
+    for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor); if (c.length < 4 || c[3] > 0) return c; }
+    return [255, 255, 255];
+  };
+  const ratio = (el) => {
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  };
+  return Object.fromEntries(picks.map((s) => [s, ratio(document.querySelector(s))]));
+}"""

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser import PageWatch
+from browser import CONTRAST_RATIOS, PageWatch
 
 pytestmark = pytest.mark.browser
 
@@ -227,21 +227,7 @@ def test_print_shows_the_current_ticks_and_hides_the_buttons(server, page, watch
     assert watch.problems() == []
 
 
-CONTRAST = """() => {
-  const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
-  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
-    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const background = (el) => {
-    for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor); if (c.length < 4 || c[3] > 0) return c; }
-    return [255, 255, 255];
-  };
-  const ratio = (el) => {
-    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
-    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-  };
-  const picks = [".checklist-button", ".checklist-progress-text", ".checklist-intro", ".checklist-text", ".checklist-note"];
-  return Object.fromEntries(picks.map((s) => [s, ratio(document.querySelector(s))]));
-}"""
+PICKS = [".checklist-button", ".checklist-progress-text", ".checklist-intro", ".checklist-text", ".checklist-note"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -250,7 +236,7 @@ def test_text_and_controls_meet_aa_contrast(server, page, watch, scheme):
     open_plan(page, server)
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == expected
-    low = {selector: ratio for selector, ratio in page.evaluate(CONTRAST).items() if ratio < 4.5}
+    low = {selector: ratio for selector, ratio in page.evaluate(CONTRAST_RATIOS, PICKS).items() if ratio < 4.5}
     assert low == {}
     assert watch.problems() == []
 

@@ -6,6 +6,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from browser import CONTRAST_RATIOS
+
 pytestmark = pytest.mark.browser
 
 KEY = "peds-img-handbook.tracker.v1"
@@ -16,7 +18,7 @@ BLOCKED_STORAGE = """Object.defineProperty(window, "localStorage", {configurable
 PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
 
 
-# --- helpers: what a reader does and sees --------------------------------------------------------------------------------
+# --- helpers: what a reader does and sees -----------------------------------------------------------------------------
 
 def open_tracker(page, server) -> None:
     page.goto(server.origin + TRACKER)
@@ -60,6 +62,21 @@ def check(page, name: str):
     return page.locator(f"[data-tracker-checks] [data-check={name}]")
 
 
+# The handbook section each check links to.
+SECTIONS = {
+    "thank-you-due": "/your-messages/etiquette-and-thank-you/#when-to-send",
+    "second-letter-of-intent": "/your-messages/letters-of-interest-and-intent/#letter-of-intent",
+    "single-program": "/strategy/ambiguous-messages/#never-rely-on-one",
+    "no-visa-match": "/your-messages/visa-conversations/#research-programs",
+    "one-program-type": "/strategy/ambiguous-messages/#broad-list",
+    "rank-rose-after-praise": "/messages-from-programs/rank-you-highly/#true-order",
+}
+
+
+def expect_link_to_section(page, server, name: str) -> None:
+    expect(check(page, name).get_by_role("link")).to_have_attribute("href", server.origin + SECTIONS[name])
+
+
 def names(page) -> list[str]:
     return page.eval_on_selector_all("[data-program] input[name=program]", "inputs => inputs.map(i => i.value)")
 
@@ -84,7 +101,7 @@ def import_file(page, path) -> None:
     page.locator("input[type=file][data-tracker-import]").set_input_files(str(path))
 
 
-# --- saving --------------------------------------------------------------------------------------------------------------
+# --- saving -----------------------------------------------------------------------------------------------------------
 
 def test_three_programs_survive_a_reload(server, page, watch):
     open_tracker(page, server)
@@ -118,7 +135,7 @@ def test_removing_a_program_asks_first(server, page, watch):
     assert watch.problems() == []
 
 
-# --- deadlines and checks ------------------------------------------------------------------------------------------------
+# --- deadlines and checks ---------------------------------------------------------------------------------------------
 
 def test_thank_you_deadlines_show_due_and_overdue_and_go_to_the_calendar(server, page, watch, tmp_path):
     open_tracker(page, server)
@@ -129,8 +146,7 @@ def test_thank_you_deadlines_show_due_and_overdue_and_go_to_the_calendar(server,
     expect(row.locator("[data-tracker-deadline]")).to_contain_text(f"Thank-you due {day(page, 0)} to {day(page, 1)}")
     expect(check(page, "thank-you-due")).to_contain_text("Lakeside")
     expect(check(page, "thank-you-overdue")).to_contain_text("Hillcrest")
-    link = check(page, "thank-you-due").get_by_role("link")
-    expect(link).to_have_attribute("href", server.origin + "/your-messages/etiquette-and-thank-you/#when-to-send")
+    expect_link_to_section(page, server, "thank-you-due")
 
     ics = export(page, "ics", tmp_path).read_text(encoding="utf-8")
     assert ics.count("BEGIN:VEVENT") == 2
@@ -153,7 +169,7 @@ def test_a_second_letter_of_intent_gives_a_warning(server, page, watch):
     warning = check(page, "second-letter-of-intent")
     expect(warning).to_contain_text("First, Second")
     expect(warning).to_contain_text("one program at most")
-    expect(warning.get_by_role("link")).to_have_attribute("href", server.origin + "/your-messages/letters-of-interest-and-intent/#letter-of-intent")
+    expect_link_to_section(page, server, "second-letter-of-intent")
     programs(page).nth(0).locator("input[name=letter-of-intent]").uncheck()
     expect(warning).to_have_count(0)
     assert watch.problems() == []
@@ -165,14 +181,14 @@ def test_rank_list_checks_appear_and_clear_as_the_list_changes(server, page, wat
     add(page, "Only J-1", type="university", visa="j1", rank=1)
     expect(check(page, "single-program")).to_be_visible()
     expect(check(page, "no-visa-match")).to_be_visible()
-    expect(check(page, "single-program").get_by_role("link")).to_have_attribute("href", server.origin + "/strategy/ambiguous-messages/#never-rely-on-one")
-    expect(check(page, "no-visa-match").get_by_role("link")).to_have_attribute("href", server.origin + "/your-messages/visa-conversations/#research-programs")
+    expect_link_to_section(page, server, "single-program")
+    expect_link_to_section(page, server, "no-visa-match")
 
     add(page, "Also university", type="university", visa="h1b", rank=2)
     expect(check(page, "single-program")).to_have_count(0)
     expect(check(page, "no-visa-match")).to_have_count(0)
     expect(check(page, "one-program-type")).to_be_visible()
-    expect(check(page, "one-program-type").get_by_role("link")).to_have_attribute("href", server.origin + "/strategy/ambiguous-messages/#broad-list")
+    expect_link_to_section(page, server, "one-program-type")
 
     add(page, "Community", type="community", visa="both", rank=3)
     expect(check(page, "one-program-type")).to_have_count(0)
@@ -185,7 +201,7 @@ def test_rank_list_checks_appear_and_clear_as_the_list_changes(server, page, wat
     row.locator("input[name=rank]").fill("1")
     reminder = check(page, "rank-rose-after-praise")
     expect(reminder).to_contain_text("Community moved up your list")
-    expect(reminder.get_by_role("link")).to_have_attribute("href", server.origin + "/messages-from-programs/rank-you-highly/#true-order")
+    expect_link_to_section(page, server, "rank-rose-after-praise")
     reload(page)
     expect(check(page, "rank-rose-after-praise")).to_be_visible()  # the log and its rank are saved
     assert watch.problems() == []
@@ -201,11 +217,12 @@ def test_every_check_link_leads_to_its_section(server, page, watch):
     assert watch.problems() == []
 
 
-# --- files ---------------------------------------------------------------------------------------------------------------
+# --- files ------------------------------------------------------------------------------------------------------------
 
 def fill_everything(page) -> None:
     add(page, '=HYPERLINK("http://evil.example","click")', type="community", interview_date="2026-12-01", visa="both",
-        visa_source="+1 email from coordinator, Dec 2", img_evidence="@residents: 4 IMGs, see website", notes="-tab\there, \"quoted\"\nsecond line",
+        visa_source="+1 email from coordinator, Dec 2", img_evidence="@residents: 4 IMGs, see website",
+        notes="-tab\there, \"quoted\"\nsecond line",
         thank_you_sent="2026-12-02", letter_of_interest=True, rank=1, rating_training="5", rating_img="3")
     add(page, "Children's, North — Δ 日本", visa="j1", rank=2)
 
@@ -279,7 +296,8 @@ def test_a_csv_row_with_a_bad_value_is_refused_by_line(server, page, watch, tmp_
     bad.write_text(good + "Second,hospital" + "," * 15 + "\r\n", encoding="utf-8")
     before = stored(page)
     import_file(page, bad)
-    expect(message(page)).to_contain_text("Program 2 (“Second”): the type “hospital” is not university or community")
+    expect(message(page)).to_contain_text(
+        "Program 2 (“Second”): the type “hospital” is not university or community")
     assert stored(page) == before
     assert watch.problems() == []
 
@@ -301,7 +319,7 @@ def test_json_backup_restores_everything(server, page, watch, tmp_path):
     assert watch.problems() == []
 
 
-# --- hostile text, storage faults, privacy -------------------------------------------------------------------------------
+# --- hostile text, storage faults, privacy ----------------------------------------------------------------------------
 
 def test_script_payloads_in_every_field_stay_inert_text(server, page, watch, tmp_path):
     open_tracker(page, server)
@@ -365,7 +383,7 @@ def test_erase_all_on_the_about_page_clears_the_tracker(server, page, watch):
     assert watch.problems() == []
 
 
-# --- keyboard, no script, contrast -----------------------------------------------------------------------------------------
+# --- keyboard, no script, contrast ------------------------------------------------------------------------------------
 
 def test_keyboard_only_use(server, page, watch):
     open_tracker(page, server)
@@ -383,7 +401,8 @@ def test_keyboard_only_use(server, page, watch):
     assert names(page) == ["Typed by keyboard"]
     sizes = page.eval_on_selector_all(
         "[data-tracker] button, [data-tracker] input:not([type=file]), [data-tracker] select",
-        "els => els.map(e => { const r = e.closest('label') || e; const b = r.getBoundingClientRect(); return [b.width, b.height]; })")
+        """els => els.map(e => { const b = (e.closest('label') || e).getBoundingClientRect();
+        return [b.width, b.height]; })""")
     assert sizes and all(w >= 44 and h >= 44 for w, h in sizes), sizes
     assert watch.problems() == []
 
@@ -397,22 +416,8 @@ def test_without_javascript_the_page_explains_and_links_the_action_plan(no_js_pa
     expect(page.locator("#checks")).to_be_visible()
 
 
-CONTRAST = """() => {
-  const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
-  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
-    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const background = (el) => {
-    for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor); if (c.length < 4 || c[3] > 0) return c; }
-    return [255, 255, 255];
-  };
-  const ratio = (el) => {
-    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
-    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-  };
-  const picks = [".tracker-button", ".tracker-field span", ".tracker input[name=program]", ".tracker select",
-    ".tracker-deadline", ".tracker-finding", ".tracker-finding a", ".tracker-chart td", ".tracker legend"];
-  return Object.fromEntries(picks.map((s) => [s, ratio(document.querySelector(s))]));
-}"""
+PICKS = [".tracker-button", ".tracker-field span", ".tracker input[name=program]", ".tracker select",
+         ".tracker-deadline", ".tracker-finding", ".tracker-finding a", ".tracker-chart td", ".tracker legend"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -422,6 +427,6 @@ def test_text_and_controls_meet_aa_contrast(server, page, watch, scheme):
     add(page, "Contrast", interview_date=day(page, -1), rank=1, rating_feel="4")
     expect(check(page, "thank-you-due")).to_be_visible()
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
-    low = {selector: ratio for selector, ratio in page.evaluate(CONTRAST).items() if ratio < 4.5}
+    low = {selector: ratio for selector, ratio in page.evaluate(CONTRAST_RATIOS, PICKS).items() if ratio < 4.5}
     assert low == {}
     assert watch.problems() == []
