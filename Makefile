@@ -53,7 +53,8 @@ $(STAMP): pyproject.toml constraints.txt Makefile
 chromium:
 	@test -x $(CHROMIUM) -a -x /usr/bin/pdftoppm || { apt-get update && apt-get install -y chromium poppler-utils; }
 
-# The message decoder's engine is JavaScript; its unit tests and benchmark run it under Node.
+# The decoder's engine and the tracker's logic are JavaScript: their unit tests (tests/test_js_units.py) and the
+# decoder's benchmark run them under Node.
 node:
 	@command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 

@@ -23,7 +23,7 @@ from handbook.reviewed import human_date
 
 PRINT_PAGE, HANDOUT_PAGE = "print.md", "handout.md"
 # Not chapters of the book: the pages about the book, and the interactive tools, which mean nothing on paper.
-NOT_IN_BOOK = {PRINT_PAGE, HANDOUT_PAGE, "tools/decoder.md"}
+NOT_IN_BOOK = {PRINT_PAGE, HANDOUT_PAGE, "tools/decoder.md", "tools/tracker.md"}
 MARKERS = {"book", "handbook-pdf", "handout-pdf", "qr-code"}
 _build: dict = {}
 

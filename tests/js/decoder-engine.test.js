@@ -1,5 +1,5 @@
 // Unit tests for the decoder's engine (docs/assets/js/decoder-engine.js), with the real rules from
-// data/decoder-rules.yml. Run by tests/test_decoder_engine.py, which passes the checked rules as JSON in DECODER_RULES.
+// data/decoder-rules.yml. Run by tests/test_js_units.py, which passes the checked rules as JSON in DECODER_RULES.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
