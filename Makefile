@@ -25,10 +25,13 @@ readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
 
 # Pinned: direct dependencies in pyproject.toml, everything else in constraints.txt.
-$(STAMP): pyproject.toml constraints.txt
+# The .pth file puts hooks/ on the venv's path: mkdocs.yml lists Markdown extensions from hooks/handbook/, and MkDocs
+# loads those before it loads the hooks.
+$(STAMP): pyproject.toml constraints.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python scripts/requirements.py > $(VENV)/requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt -c constraints.txt
+	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "handbook-hooks.pth").write_text(str(pathlib.Path("hooks").resolve()) + "\n")'
 	touch $@
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.

@@ -10,9 +10,16 @@ from .frontmatter import Source, SourceError, parse
 
 KINDS = ("email", "letter", "spoken")
 TYPES = ("text", "date", "choice")
-# When a reader needs each template, in the order of the season; the Templates page groups by it.
-MOMENTS = ("before-interviews", "at-the-interview", "after-interview", "after-a-message-or-call", "before-rank-list",
-           "match-week", "any-time")
+# When a reader needs each template, in the order of the season, with the heading the Templates page groups it under.
+MOMENTS = {
+    "before-interviews": "Before your interviews",
+    "at-the-interview": "At the interview",
+    "after-interview": "After an interview",
+    "after-a-message-or-call": "After a message or call from a program",
+    "before-rank-list": "Before your rank list is due",
+    "match-week": "Match Week",
+    "any-time": "Any time",
+}
 # Details about one program that carry from template to template for the rest of the visit (never stored). A key
 # shared this way must mean the same thing, and have the same type, in every template that uses it.
 PROGRAM_KEYS = {"program_name": "text", "interviewer_name": "text", "director_last_name": "text",
