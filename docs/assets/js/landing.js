@@ -58,8 +58,14 @@ document.addEventListener("click", (event) => {
 function cleanAddress() {
   const url = new URL(window.location.href);
   if (!url.searchParams.has("h")) return;
+  const dirty = `${url.origin}${url.pathname}${url.search}`;
   url.searchParams.delete("h");
   window.history.replaceState(window.history.state, "", url);
+  // Material made the page's links absolute from the address it was opened at: the "#id" links too.
+  const clean = `${url.origin}${url.pathname}${url.search}`;
+  for (const link of document.querySelectorAll(`a[href^="${CSS.escape(dirty)}#"]`)) {
+    link.href = clean + link.hash;
+  }
 }
 
 const onEachPage = () => {
