@@ -34,9 +34,13 @@ def heading_lands_at_top(page, selector: str) -> None:
         "([s, header]) => { const target = document.querySelector(s); if (!target) return false;"
         " const top = target.getBoundingClientRect().top; return top >= header - 1 && top <= innerHeight / 3; }",
         arg=[selector, header])
-    # Settled: the search's scroll lock is gone and Material has saved this very offset, after any restore of its own.
-    page.wait_for_function("() => !document.body.hasAttribute('data-md-scrolllock') && history.state !== null"
-                           " && history.state.y === window.scrollY")
+    # Settled: the search's scroll lock is gone and the heading has not moved for 30 frames (longer than Material's
+    # 100 ms delays), so no late restore took the reader elsewhere.
+    page.wait_for_function(
+        "(s) => { const top = document.querySelector(s).getBoundingClientRect().top;"
+        " window.__still = window.__lastTop === top ? (window.__still || 0) + 1 : 0; window.__lastTop = top;"
+        " return !document.body.hasAttribute('data-md-scrolllock') && window.__still >= 30; }",
+        arg=selector, polling="raf")
     top = page.evaluate("(s) => document.querySelector(s).getBoundingClientRect().top", selector)
     assert header - 1 <= top <= 844 / 3
 
