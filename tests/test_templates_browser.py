@@ -281,6 +281,8 @@ def test_without_javascript_the_letter_reads_and_prints_with_blanks(no_js_page, 
     slot = root.locator("mark.tpl-slot").first
     assert slot.evaluate("(m) => getComputedStyle(m).color") == "rgba(0, 0, 0, 0)"
     assert slot.evaluate("(m) => getComputedStyle(m).borderBottomStyle") == "solid"
+    # A small caption under the blank says what goes there (issue 15).
+    assert slot.evaluate("(m) => getComputedStyle(m, '::after').content") == '"Your full name"'
 
 
 def test_printing_a_filled_template_prints_the_letter_not_the_form(server, page, watch):
