@@ -8,6 +8,7 @@ import urllib.parse
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from site_build import html_pages, page_url_path
 
@@ -145,7 +146,9 @@ def test_html_typed_into_a_field_stays_inert_text(server, page, watch, clip):
     payload = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script>'
     for control in page.locator(f"{root} input[type=text]").all():
         control.fill(payload)
-    page.wait_for_timeout(200)
+    # The preview updates on each input event: wait until it shows the typed text.
+    expect(page.locator(f"{root} [data-template-output]")).to_contain_text(payload)
+    expect(page.locator(f"{root} [data-template-subject]")).to_contain_text(payload)
     body = text_of(page, root, "[data-template-output]")
     assert payload in body and payload in text_of(page, root, "[data-template-subject]")
     assert page.locator(f"{root} img, {root} [data-template-output] script").count() == 0
