@@ -84,6 +84,7 @@ def test_every_built_page_shows_its_own_review_date_right_under_its_title(site_d
     assert wrong == []
 
 
+@pytest.mark.slow
 def test_two_pages_with_different_dates_each_show_their_own(tmp_path):
     """A real build with the hook: the date comes from each page's front matter, not from anywhere else."""
     (tmp_path / "docs").mkdir()

@@ -55,3 +55,9 @@ def test_the_widget_shows_the_whole_check_list():
     assert checks.select_one(".tpl-checks-title").get_text() == "Check before sending"
     assert [li.get_text() for li in checks.select("li")] == CHECKS
     assert [control["data-field"] for control in soup.select("[data-field]")] == FIELDS
+
+
+def test_the_built_page_shows_the_whole_check_list(site_dir):
+    page = site_dir / "your-messages" / "etiquette-and-thank-you" / "index.html"
+    widget = parse_html(page.read_text(encoding="utf-8")).select_one("section#template-thank-you")
+    assert [li.get_text() for li in widget.select(".tpl-checks li")] == CHECKS
