@@ -26,8 +26,10 @@ readability: $(STAMP)
 
 # Slow (many minutes): not part of `make test`. Mutants and results stay in mutants/ so a re-run only redoes changes.
 mutation: $(STAMP)
-	$(BIN)/mutmut run > mutants.log 2>&1 || { tail -n 40 mutants.log; exit 1; }
-	$(BIN)/python scripts/mutation_score.py
+	rm -rf .mutation/src .mutation/tests .mutation/docs .mutation/snippets && mkdir -p .mutation/src
+	cp -rp hooks/handbook .mutation/src/handbook && cp -rp tests docs snippets pyproject.toml mutation-equivalents.txt .mutation/
+	cd .mutation && ../$(BIN)/mutmut run > mutmut.log 2>&1 || { tail -n 40 mutmut.log; exit 1; }
+	cd .mutation && ../$(BIN)/python ../scripts/mutation_score.py
 
 # Pinned: direct dependencies in pyproject.toml, everything else in constraints.txt.
 $(STAMP): pyproject.toml constraints.txt
@@ -41,4 +43,4 @@ chromium:
 	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
 
 clean:
-	rm -rf site $(VENV) mutants mutants.log
+	rm -rf site $(VENV) .mutation

@@ -30,6 +30,25 @@ def test_human_date_has_no_leading_zero():
 
 def test_review_line_goes_under_the_title():
     assert insert_after_title("<h1>T</h1><p>x</p>", "<p>R</p>") == "<h1>T</h1><p>R</p><p>x</p>"
+    assert insert_after_title("<p>No title</p>", "<p>R</p>") == "<p>R</p><p>No title</p>"
+
+
+def test_review_line_markup_written_out():
+    review = page_review(parse(GOOD, "docs/a.md"))
+    assert review_html(review) == (
+        '<p class="page-review" id="page-review">Last reviewed: <time datetime="2026-11-28">November 28, 2026</time>. '
+        'Next review due: <time datetime="2027-05-28">May 2027</time>.</p>'
+    )
+
+
+@pytest.mark.parametrize("last, due", [
+    ("2026-07-15", datetime.date(2027, 1, 15)),  # into the next year
+    ("2026-06-30", datetime.date(2026, 12, 28)),  # December stays in the same year; day 31 or 30 becomes 28
+    ("2026-08-31", datetime.date(2027, 2, 28)),  # February has no 31st
+    ("2026-01-01", datetime.date(2026, 7, 1)),
+])
+def test_next_review_is_six_months_on_and_always_a_real_day(last, due):
+    assert page_review(parse(GOOD.replace("2026-11-28", last), "docs/a.md")).next_due == due
 
 
 @pytest.mark.parametrize(
