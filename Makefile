@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench readability chromium clean
+.PHONY: serve build test bench readability mutation chromium clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -24,6 +24,13 @@ bench: $(STAMP) chromium
 readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
 
+# Slow (many minutes): not part of `make test`. Mutants and results stay in mutants/ so a re-run only redoes changes.
+mutation: $(STAMP)
+	rm -rf .mutation/src .mutation/tests .mutation/docs .mutation/snippets && mkdir -p .mutation/src
+	cp -rp hooks/handbook .mutation/src/handbook && cp -rp tests docs snippets pyproject.toml mutation-equivalents.txt .mutation/
+	cd .mutation && ../$(BIN)/mutmut run > mutmut.log 2>&1 || { tail -n 40 mutmut.log; exit 1; }
+	cd .mutation && ../$(BIN)/python ../scripts/mutation_score.py
+
 # Pinned: direct dependencies in pyproject.toml, everything else in constraints.txt.
 $(STAMP): pyproject.toml constraints.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,4 +46,4 @@ chromium:
 	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) .mutation

@@ -1,10 +1,9 @@
 """Launch Debian's Chromium through Playwright, and watch a page for errors and off-site requests."""
 from __future__ import annotations
 
-import os
 import pathlib
 
-import pytest
+from gates import require
 
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 # Playwright's own browser download is blocked here, and Chromium's background services would try the network.
@@ -16,12 +15,7 @@ LAUNCH_ARGS = [
 
 def require_chromium() -> None:
     """Skip locally without Chromium, but fail under CI: a browser test must never pass by not running."""
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} is missing; `make test` installs it with apt-get"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    require(CHROMIUM.exists(), f"{CHROMIUM} is missing; `make test` installs it with apt-get")
 
 
 class PageWatch:

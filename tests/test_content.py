@@ -1,13 +1,12 @@
 """The handbook's words: its own (nothing pasted from the source article), and plain enough to read quickly."""
 from __future__ import annotations
 
-import os
 import pathlib
 import statistics
 
 import pytest
 
-
+from gates import require
 from handbook.prose import copied_runs, flesch_kincaid_grade, prose_text, words
 from site_build import ROOT
 
@@ -18,11 +17,7 @@ WRITTEN = PAGES + sorted((ROOT / "snippets").rglob("*.md"))
 
 @pytest.fixture(scope="module")
 def seed_words():
-    if not SEED.exists():
-        message = f"the source article is missing at {SEED}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    require(SEED.exists(), f"the source article is missing at {SEED}")
     return words(SEED.read_text(encoding="utf-8"))
 
 
