@@ -45,3 +45,14 @@ class PageWatch:
             + [f"uncaught: {m}" for m in self.page_errors]
             + [f"request to another origin: {u}" for u in self.foreign_requests]
         )
+
+
+def search_for(page, query: str) -> None:
+    """Open Material's search with its "/" shortcut and type a query, once the index has loaded: keys pressed while it
+    still says "Initializing search" can close the dialog again."""
+    from playwright.sync_api import expect
+
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text("Initializing", timeout=20_000)
+    page.keyboard.press("/")
+    page.keyboard.press("Control+A")  # a query from an earlier search stays in the box
+    page.keyboard.type(query)

@@ -10,6 +10,9 @@
 // 2. Clean addresses. A search result opens its page with "?h=<words>" to highlight them. Once the page is shown, drop
 //    it from the address bar, so that the address, and each heading's "Link to this section" (a relative "#id"),
 //    is the page's clean, permanent address.
+// 3. Keyboard focus. After a swap Material leaves focus on the search result just chosen (now hidden in the closed
+//    dialog) or on nothing. A full page load starts a keyboard user at the top of the new page, so focus moves there:
+//    to the section the address names, or else to the page title.
 
 let first = true;
 let backOrForward = false;
@@ -43,10 +46,28 @@ function followWhenFree() {
   watch.observe(body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
 }
 
+/** Focus is lost when it sits on the page body, or on something no longer shown. */
+function focusIsLost() {
+  const active = document.activeElement;
+  return !active || active === document.body || active.closest(".md-search") !== null
+    || active.getClientRects().length === 0;
+}
+
+function focusArrival() {
+  const hash = window.location.hash;
+  const target = (hash && document.getElementById(decodeURIComponent(hash.slice(1))))
+    || document.querySelector(".md-content h1");
+  if (!target || !focusIsLost()) return;
+  if (!target.matches("a, button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+  target.focus({ preventScroll: true }); // the scroll is left to Material and to followWhenFree
+}
+
 function landOnSection() {
   const swapped = !first && !backOrForward;
   first = backOrForward = false;
-  if (swapped) followWhenFree();
+  if (!swapped) return;
+  followWhenFree();
+  focusArrival();
 }
 
 // A search result on the page already shown causes no page swap, but the lock's release undoes its scroll all the same.
