@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test bench readability chromium node clean permalinks serve-site
+.PHONY: serve build pdf test bench readability mutation chromium node clean permalinks serve-site
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -38,6 +38,13 @@ permalinks: build
 serve-site: build
 	$(BIN)/python scripts/serve_site.py site --port 8000
 
+# Slow (many minutes): not part of `make test`. Mutants and results stay in mutants/ so a re-run only redoes changes.
+mutation: $(STAMP)
+	rm -rf .mutation/src .mutation/tests .mutation/docs .mutation/snippets && mkdir -p .mutation/src
+	cp -rp hooks/handbook .mutation/src/handbook && cp -rp tests docs snippets pyproject.toml mutation-equivalents.txt .mutation/
+	cd .mutation && ../$(BIN)/mutmut run > mutmut.log 2>&1 || { tail -n 40 mutmut.log; exit 1; }
+	cd .mutation && ../$(BIN)/python ../scripts/mutation_score.py
+
 # Pinned: direct dependencies in pyproject.toml, everything else in constraints.txt.
 $(STAMP): pyproject.toml constraints.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,4 +66,4 @@ node:
 	@command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 
 clean:
-	rm -rf site pdf $(VENV)
+	rm -rf site pdf $(VENV) .mutation

@@ -2,7 +2,7 @@
 
 on_config        load and check every template once, so a broken one stops the build even if no page uses it
 on_page_markdown check the page's `<!-- template: <id> -->` markers and leave placeholders
-on_page_content  swap the placeholders for the rendered widgets
+on_page_content  swap the placeholders for the rendered widgets, and tell MkDocs the anchors they add
 on_post_build    stop the build if a template is on no page
 """
 import pathlib
@@ -33,10 +33,14 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    path = display_path(page.file.abs_src_path, config)
     try:
-        return _embedder.fill(html, display_path(page.file.abs_src_path, config))
+        html = _embedder.fill(html, path)
     except TemplateErrors as errors:
         raise fail(errors) from None
+    # MkDocs checks links to anchors against the ids it saw in the Markdown; the widgets arrive after that.
+    page.present_anchor_ids |= _embedder.anchors(path)
+    return html
 
 
 def on_post_build(config):

@@ -1,10 +1,9 @@
 """Launch Debian's Chromium through Playwright, and watch a page for errors and off-site requests."""
 from __future__ import annotations
 
-import os
 import pathlib
 
-import pytest
+from gates import require
 
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 # Playwright's own browser download is blocked here, and Chromium's background services would try the network.
@@ -16,12 +15,7 @@ LAUNCH_ARGS = [
 
 def require_chromium() -> None:
     """Skip locally without Chromium, but fail under CI: a browser test must never pass by not running."""
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} is missing; `make test` installs it with apt-get"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    require(CHROMIUM.exists(), f"{CHROMIUM} is missing; `make test` installs it with apt-get")
 
 
 class PageWatch:
@@ -73,3 +67,14 @@ _CONTRAST = """(selectors) => {
 def low_contrast(page, selectors: list[str], minimum: float = 4.5) -> dict[str, float]:
     """The selectors whose text falls below the AA contrast ratio (4.5:1 for body text)."""
     return {selector: ratio for selector, ratio in page.evaluate(_CONTRAST, selectors).items() if ratio < minimum}
+
+
+def search_for(page, query: str) -> None:
+    """Open Material's search with its "/" shortcut and type a query, once the index has loaded: keys pressed while it
+    still says "Initializing search" can close the dialog again."""
+    from playwright.sync_api import expect
+
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text("Initializing", timeout=20_000)
+    page.keyboard.press("/")
+    page.keyboard.press("Control+A")  # a query from an earlier search stays in the box
+    page.keyboard.type(query)

@@ -4,7 +4,18 @@ from __future__ import annotations
 import pytest
 
 from browser import CHROMIUM, LAUNCH_ARGS, PageWatch, require_chromium
+from gates import pytest_unconfigure  # noqa: F401 - a hook: the closing line that names skipped gates
 from site_build import SiteServer, build
+
+
+SLOW_FIXTURES = {"server", "site_dir", "build_log", "browser", "project_copy"}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that needs the built site, a browser or a project copy is slow: `make mutation` leaves it out."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

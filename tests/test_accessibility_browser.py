@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from axe import violations
+from browser import search_for
 from site_build import html_pages, page_url_path
 
 pytestmark = pytest.mark.browser
@@ -59,8 +60,7 @@ def test_a_ticked_checklist_with_the_import_error_showing(server, scheme_page, t
 
 def test_the_search_dialog_with_results(server, scheme_page):
     scheme_page.goto(server.origin + "/", wait_until="networkidle")
-    scheme_page.keyboard.press("/")
-    scheme_page.keyboard.type("visa")
+    search_for(scheme_page, "visa")
     expect(scheme_page.locator(".md-search-result__meta")).to_contain_text("matching")
     expect(scheme_page.locator(".md-search-result__item").first).to_be_visible()
     assert violations(scheme_page) == []

@@ -468,3 +468,76 @@ def test_a_value_from_an_older_version_is_kept_aside_and_saving_goes_on(page, se
     assert sorted(checked_ids(page)) == sorted(chosen)
     expect(note(page)).to_be_hidden()
     assert watch.problems() == []
+
+
+# --- finer storage faults: each tells a guarded write from an unguarded one ----------------------------------------------
+
+def storage_that_refuses(rule: str) -> str:
+    """An init script: setItem throws a quota error whenever `rule` (a JS expression of key and value) is true."""
+    return f"""{{ const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {{
+    if ({rule}) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    return setItem.call(this, key, value); }}; }}"""
+
+
+def kept_aside(page) -> dict[str, str]:
+    return page.evaluate(
+        f"() => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('{KEY}.'))"
+        ".map(k => [k, localStorage.getItem(k)]))"
+    )
+
+
+def test_when_only_the_keep_aside_write_fails_the_corrupt_value_is_not_overwritten(context, page, server, watch):
+    preload(page, server, {KEY: "{corrupt"})
+    context.add_init_script(storage_that_refuses("key.includes('.corrupt.')"))
+    open_plan(page, server)
+    expect(note(page)).to_contain_text(NOT_SAVED)
+    assert_usable(page)  # every tick tries to save again: each must leave the reader's old value alone
+    assert page.evaluate(f"() => localStorage.getItem('{KEY}')") == "{corrupt"
+    assert kept_aside(page) == {}
+    assert watch.problems() == []
+
+
+def test_two_corruptions_in_a_row_keep_both_copies(context, page, server, watch):
+    # The clock stands still, so both copies are kept aside in the same millisecond.
+    context.add_init_script("Date.now = () => 1767225600000;")
+    preload(page, server, {KEY: "{first corrupt value"})
+    open_plan(page, server)
+    expect(note(page)).to_contain_text(KEPT_ASIDE)
+    page.evaluate(f"() => localStorage.setItem('{KEY}', '{{second corrupt value')")
+    page.reload()
+    expect(note(page)).to_contain_text(KEPT_ASIDE)
+    assert_usable(page)
+    assert sorted(kept_aside(page).values()) == ["{first corrupt value", "{second corrupt value"]
+    assert watch.problems() == []
+
+
+def test_storage_full_only_for_large_values(context, page, server, watch):
+    """Small saves fit, a large one does not: the last value that fitted stays, and the page says ticks are not saved."""
+    context.add_init_script(storage_that_refuses("String(value).length > 120"))
+    open_plan(page, server)
+    first = items(page)[:2]
+    tick(page, first)  # {"version":1,"lists":{"action-plan":{"ticked":[two ids],"aside":[]}}} fits in 120 characters
+    expect(progress(page)).to_have_text(f"2 of {len(items(page))} done")
+    expect(note(page)).to_be_hidden()
+    assert stored(page)["lists"]["action-plan"]["ticked"] == first
+
+    more = items(page)[2:6]
+    tick(page, more)
+    expect(note(page)).to_contain_text(NOT_SAVED)
+    expect(progress(page)).to_have_text(f"6 of {len(items(page))} done")
+    assert stored(page)["lists"]["action-plan"]["ticked"] == first
+
+    assert watch.problems() == []
+
+
+def test_a_large_corrupt_value_that_cannot_be_kept_aside_is_not_replaced_by_a_small_one(context, page, server, watch):
+    large = "{" + "x" * 500
+    preload(page, server, {KEY: large})
+    context.add_init_script(storage_that_refuses("String(value).length > 120"))
+    open_plan(page, server)
+    expect(note(page)).to_contain_text(NOT_SAVED)
+    assert_usable(page)  # a small value would fit: it must not take the old one's place
+    assert page.evaluate(f"() => localStorage.getItem('{KEY}')") == large
+    assert kept_aside(page) == {}
+    assert watch.problems() == []

@@ -82,3 +82,32 @@ def test_a_rendered_item_count_that_differs_from_the_source_stops_the_build():
                 '<input type="checkbox" disabled/> only one</li></ul>'
     with pytest.raises(SourceError, match=re.escape("docs/plan.md:14: the page renders 1 task-list items but its source has 5")):
         enhance(page_html, plan)
+
+
+def test_the_panel_says_what_a_reader_needs_in_these_words():
+    plan, soup = render()
+    panel = soup.select_one("[data-checklist-panel]")
+    assert panel.select_one(".checklist-intro").get_text() == (
+        "Ticks stay in this browser. Export them to a file to keep a copy or to move them to another device."
+    )
+    assert [b.get_text() for b in panel.select("button")] == [
+        "Export ticks", "Import ticks", "Reset\u2026", "Yes, untick all", "Cancel",
+    ]
+    assert panel.select_one("[data-checklist-confirm] p").get_text() == (
+        "Untick all 5 items? Export first if you may want them back."
+    )
+    overall = panel.select_one(".checklist-progress")
+    assert overall["class"] == ["checklist-progress", "checklist-progress--overall"]
+    assert overall.select_one("progress")["aria-label"] == "All phases"
+    assert overall.get_text(" ", strip=True) == "0 of 5 done"
+    phase_bar = soup.select_one("[data-checklist-progress='before']")
+    assert phase_bar["class"] == ["checklist-progress"]
+    assert phase_bar.select_one("progress")["aria-label"] == "Before interview season"
+
+
+def test_an_item_reads_as_its_words_in_a_labelled_box():
+    _, soup = render()
+    item = soup.select_one("#task-email-coordinator-about-dates")
+    label = item.select_one("label.checklist-label")
+    assert label.select_one("input.checklist-box[type=checkbox][disabled]") is not None
+    assert label.select_one("span.checklist-text").get_text() == "Email the coordinator about dates."

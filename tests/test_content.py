@@ -1,10 +1,9 @@
 """The handbook's words: its own (nothing pasted from the source article), and plain enough to read quickly."""
 from __future__ import annotations
 
-import os
-
 import pytest
 
+from gates import require
 from handbook.prose import (
     MAX_MEDIAN_GRADE, MEAN_SENTENCE_WORDS, copied_runs, has_three_same_openings, measure_page, measure_site,
     paragraphs, sentences, words,
@@ -17,11 +16,7 @@ WRITTEN = sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "snippets").rgl
 
 @pytest.fixture(scope="module")
 def seed_words():
-    if not SEED.exists():
-        message = f"the source article is missing at {SEED}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    require(SEED.exists(), f"the source article is missing at {SEED}")
     return words(SEED.read_text(encoding="utf-8"))
 
 

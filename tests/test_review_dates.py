@@ -1,10 +1,14 @@
-"""Unit tests for front matter parsing and the last-reviewed line, without MkDocs."""
+"""Front matter parsing and the last-reviewed line: without MkDocs, then on built pages."""
 import datetime
+import os
+import subprocess
+import sys
 
 import pytest
 
-from handbook.frontmatter import SourceError, parse
+from handbook.frontmatter import SourceError, parse, read
 from handbook.reviewed import human_date, insert_after_title, page_review, review_html
+from site_build import ROOT, parse_html
 
 GOOD = "---\ntitle: A\ndescription: One sentence.\nlast_reviewed: 2026-11-28\n---\n# A\n"
 
@@ -26,6 +30,25 @@ def test_human_date_has_no_leading_zero():
 
 def test_review_line_goes_under_the_title():
     assert insert_after_title("<h1>T</h1><p>x</p>", "<p>R</p>") == "<h1>T</h1><p>R</p><p>x</p>"
+    assert insert_after_title("<p>No title</p>", "<p>R</p>") == "<p>R</p><p>No title</p>"
+
+
+def test_review_line_markup_written_out():
+    review = page_review(parse(GOOD, "docs/a.md"))
+    assert review_html(review) == (
+        '<p class="page-review" id="page-review">Last reviewed: <time datetime="2026-11-28">November 28, 2026</time>. '
+        'Next review due: <time datetime="2027-05-28">May 2027</time>.</p>'
+    )
+
+
+@pytest.mark.parametrize("last, due", [
+    ("2026-07-15", datetime.date(2027, 1, 15)),  # into the next year
+    ("2026-06-30", datetime.date(2026, 12, 28)),  # December stays in the same year; day 31 or 30 becomes 28
+    ("2026-08-31", datetime.date(2027, 2, 28)),  # February has no 31st
+    ("2026-01-01", datetime.date(2026, 7, 1)),
+])
+def test_next_review_is_six_months_on_and_always_a_real_day(last, due):
+    assert page_review(parse(GOOD.replace("2026-11-28", last), "docs/a.md")).next_due == due
 
 
 @pytest.mark.parametrize(
@@ -50,3 +73,60 @@ def test_key_lines_are_file_lines():
     source = parse("---\na: 1\nfields:\n  - key: x\n    type: text\n---\nbody\n", "f.md")
     assert source.line_of("fields", 0, "type") == 5
     assert source.body_line == 7 and source.body == "body\n"
+
+
+# --- on the built site ---------------------------------------------------------------------------------------------
+
+
+def built_page(site_dir, source):
+    """docs/faq.md -> site/faq/index.html; docs/index.md and docs/x/index.md keep their folder."""
+    rel = source.relative_to(ROOT / "docs").with_suffix("")
+    return site_dir / (rel.parent if rel.name == "index" else rel) / "index.html"
+
+
+def review_line_under_title(html: str):
+    """The element that follows the page's h1 when it is the last-reviewed line, else None."""
+    after = parse_html(html).find("h1").find_next_sibling()
+    return after if after is not None and after.get("id") == "page-review" else None
+
+
+def test_every_built_page_shows_its_own_review_date_right_under_its_title(site_dir):
+    wrong = []
+    sources = sorted((ROOT / "docs").rglob("*.md"))
+    assert len(sources) >= 15
+    for source in sources:
+        line = review_line_under_title(built_page(site_dir, source).read_text(encoding="utf-8"))
+        want = read(source).data["last_reviewed"].isoformat()
+        got = line.select_one("time")["datetime"] if line else "no review line right after the h1"
+        if got != want or human_date(read(source).data["last_reviewed"]) not in line.get_text():
+            wrong.append(f"{source.relative_to(ROOT)}: {got} != {want}")
+    assert wrong == []
+
+
+@pytest.mark.slow
+def test_two_pages_with_different_dates_each_show_their_own(tmp_path):
+    """A real build with the hook: the date comes from each page's front matter, not from anywhere else."""
+    (tmp_path / "docs").mkdir()
+    for name, day in [("index", "2025-03-09"), ("older", "2024-12-31")]:
+        (tmp_path / "docs" / f"{name}.md").write_text(
+            f"---\ndescription: A page.\nlast_reviewed: {day}\n---\n# Title of {name}\n\nBody text.\n\n## End {{ #end }}\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: t\nhooks: [{ROOT / 'hooks' / 'reviewed.py'}]\nmarkdown_extensions: [attr_list, toc]\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=tmp_path, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    shown = {}
+    for page in ("index.html", "older/index.html"):
+        line = review_line_under_title((tmp_path / "site" / page).read_text(encoding="utf-8"))
+        assert line is not None, f"{page}: the review line is not right after the h1"
+        shown[page] = line.get_text(" ", strip=True)
+    assert shown == {
+        "index.html": "Last reviewed: March 9, 2025 . Next review due: September 2025 .",
+        "older/index.html": "Last reviewed: December 31, 2024 . Next review due: June 2025 .",
+    }

@@ -8,6 +8,7 @@ import urllib.parse
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from site_build import html_pages, page_url_path
 
@@ -145,7 +146,9 @@ def test_html_typed_into_a_field_stays_inert_text(server, page, watch, clip):
     payload = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script>'
     for control in page.locator(f"{root} input[type=text]").all():
         control.fill(payload)
-    page.wait_for_timeout(200)
+    # The preview updates on each input event: wait until it shows the typed text.
+    expect(page.locator(f"{root} [data-template-output]")).to_contain_text(payload)
+    expect(page.locator(f"{root} [data-template-subject]")).to_contain_text(payload)
     body = text_of(page, root, "[data-template-output]")
     assert payload in body and payload in text_of(page, root, "[data-template-subject]")
     assert page.locator(f"{root} img, {root} [data-template-output] script").count() == 0
@@ -166,7 +169,7 @@ def test_profile_carries_to_a_template_on_another_page(server, page, watch):
     page.evaluate("() => { window.__samePage = true; }")
     # Material's instant navigation swaps the page without a reload; the profile stays in memory, not in storage.
     page.locator(f'.md-nav--primary a[href$="{LETTERS.strip("/").split("/")[-1]}/"]').first.click()
-    page.wait_for_url("**" + LETTERS)
+    page.wait_for_url(re.compile(re.escape(LETTERS) + r"(#.*)?$"))  # navigation.tracking may add a #section
     page.wait_for_selector("#template-letter-of-intent[data-template-ready]", state="attached")
     assert page.evaluate("() => window.__samePage") is True
     for template_id in ("letter-of-interest", "letter-of-intent"):
@@ -201,7 +204,7 @@ def test_remember_survives_a_reload_and_forget_clears(server, page, watch):
     saved = json.loads(page.evaluate(f"() => localStorage.getItem('{PROFILE_KEY}')"))
     assert saved == {"fields": {"full_name": "Olúwaseun Adébáyọ̀"}}
 
-    page.click("#template-thank-you-forget")
+    forget(page, "thank-you")
     assert page.input_value(name_field("thank-you")) == ""
     assert not page.is_checked("#template-thank-you-remember")
     assert page.locator("#template-thank-you mark.tpl-slot[data-slot=full_name]").count() >= 1
@@ -210,6 +213,12 @@ def test_remember_survives_a_reload_and_forget_clears(server, page, watch):
     page.wait_for_selector("#template-thank-you[data-template-ready]", state="attached")
     assert page.input_value(name_field("thank-you")) == ""
     assert watch.problems() == []
+
+
+def forget(page, template_id: str) -> None:
+    """Forget asks first; confirm it."""
+    page.click(f"#template-{template_id}-forget")
+    page.click(f"#template-{template_id} [data-action=forget-yes]")
 
 
 BLOCKED_STORAGE = {
@@ -231,7 +240,7 @@ def test_blocked_storage_leaves_the_widget_usable(server, context, page, watch, 
     page.click(f"{root} [data-action=copy]")
     expect_message(page, root, "Copied.")
     assert clipboard(page) == text_of(page, root, "[data-template-output]")
-    page.click("#template-thank-you-forget")
+    forget(page, "thank-you")
     assert page.input_value(name_field("thank-you")) == ""
     assert watch.problems() == []
 
@@ -275,6 +284,8 @@ def test_without_javascript_the_letter_reads_and_prints_with_blanks(no_js_page, 
     slot = root.locator("mark.tpl-slot").first
     assert slot.evaluate("(m) => getComputedStyle(m).color") == "rgba(0, 0, 0, 0)"
     assert slot.evaluate("(m) => getComputedStyle(m).borderBottomStyle") == "solid"
+    # A small caption under the blank says what goes there (issue 15).
+    assert slot.evaluate("(m) => getComputedStyle(m, '::after').content") == '"Your full name"'
 
 
 def test_printing_a_filled_template_prints_the_letter_not_the_form(server, page, watch):

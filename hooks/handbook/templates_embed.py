@@ -14,11 +14,18 @@ from .templates_render import render
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*template:\s*(?P<id>\S*?)\s*-->[ \t]*$")
 _PLACEHOLDER = re.compile(r"(?:<p>\s*)?<!--handbook-template:(?P<id>[a-z0-9-]+)-->(?:\s*</p>)?")
+_PLACEHOLDER_LINE = re.compile(r"^[ \t]*<!--handbook-template:(?P<id>[a-z0-9-]+)-->[ \t]*$")
 
 
 def find_markers(text: str) -> list[tuple[int, str]]:
     """(0-based line index, id) of each marker outside fenced code, so a page can show the syntax in an example."""
     return [(index, match.group("id")) for index, line in outside_fences(text.splitlines()) if (match := MARKER.match(line))]
+
+
+def ids_on_page(lines: list[str]) -> list[str]:
+    """The templates a page shows, in order: from its markers as written, or as `mark` left them for Markdown."""
+    return [match.group("id") for _, line in outside_fences(lines)
+            if (match := MARKER.match(line) or _PLACEHOLDER_LINE.match(line))]
 
 
 class Embedder:
@@ -63,6 +70,10 @@ class Embedder:
                                                        "put its marker on a line of its own, with blank lines around it")
                                   for template_id in missing])
         return html
+
+    def anchors(self, path: str) -> set[str]:
+        """The ids the page's widgets add, so that links to `page.md#template-<id>` can be checked like any other."""
+        return {f"template-{template_id}" for template_id, pages in self.pages.items() if path in pages}
 
     def unused(self) -> TemplateErrors | None:
         """Every template must be live on at least one page."""

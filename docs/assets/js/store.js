@@ -67,7 +67,10 @@ export function keepAside(key, raw, reason) {
   const storage = area();
   if (!storage) return false;
   try {
-    storage.setItem(`${key}.${reason}.${Date.now()}`, typeof raw === "string" ? raw : JSON.stringify(raw));
+    // Two values kept aside in the same millisecond (or with a clock set back) must not share a key.
+    let side = `${key}.${reason}.${Date.now()}`;
+    for (let n = 2; storage.getItem(side) !== null; n++) side = `${key}.${reason}.${Date.now()}-${n}`;
+    storage.setItem(side, typeof raw === "string" ? raw : JSON.stringify(raw));
     return true;
   } catch {
     return false;
