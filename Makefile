@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench readability chromium clean
+.PHONY: serve build test bench csp-header readability chromium clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -20,6 +20,10 @@ test: $(STAMP) chromium
 
 bench: $(STAMP) chromium
 	$(BIN)/python scripts/bench.py
+
+# The Content-Security-Policy header for a host, matching the pages' own <meta> policies, plus frame-ancestors.
+csp-header: build
+	@$(BIN)/python scripts/csp_header.py site
 
 readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
