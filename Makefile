@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test bench readability mutation chromium node clean permalinks serve-site
+.PHONY: serve build pdf test bench csp-header readability mutation chromium node clean permalinks serve-site
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -25,6 +25,10 @@ test: $(STAMP) chromium node
 bench: $(STAMP) chromium node
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_decoder.py
+
+# The Content-Security-Policy header for a host, matching the pages' own <meta> policies, plus frame-ancestors.
+csp-header: build
+	@$(BIN)/python scripts/csp_header.py site
 
 readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
