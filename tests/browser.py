@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pathlib
+import time
 
 from gates import require
 
@@ -70,11 +71,33 @@ def low_contrast(page, selectors: list[str], minimum: float = 4.5) -> dict[str, 
 
 
 def search_for(page, query: str) -> None:
-    """Open Material's search with its "/" shortcut and type a query, once the index has loaded: keys pressed while it
-    still says "Initializing search" can close the dialog again."""
+    """Open Material's search with its "/" shortcut and type a query, as a reader would, pressing "/" again if the
+    dialog closed under them: Material closes it on a late hash change (after the skip link, say) and while its index
+    still says "Initializing search"."""
     from playwright.sync_api import expect
 
     expect(page.locator(".md-search-result__meta")).not_to_contain_text("Initializing", timeout=20_000)
-    page.keyboard.press("/")
-    page.keyboard.press("Control+A")  # a query from an earlier search stays in the box
-    page.keyboard.type(query)
+    dialog_open = page.locator("#__search")
+    for _ in range(3):
+        page.keyboard.press("/")
+        page.keyboard.press("Control+A")  # a query from an earlier search stays in the box
+        page.keyboard.type(query)
+        try:
+            expect(dialog_open).to_be_checked(timeout=2_000)
+            expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+            return
+        except AssertionError:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"the search dialog would not stay open for {query!r}")
+
+
+def wait_until(page, predicate: str, arg=None, timeout: float = 30.0, interval: float = 0.02):
+    """Poll a JavaScript function until it returns something truthy, and return that. A stand-in for
+    `page.wait_for_function`, whose in-page polling evaluates a string: the handbook's Content-Security-Policy forbids
+    that, so its polls fail silently until the timeout. Each poll here is one `page.evaluate`, which CSP allows."""
+    deadline = time.monotonic() + timeout
+    while not (value := page.evaluate(predicate, arg)):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {predicate}")
+        time.sleep(interval)
+    return value

@@ -7,6 +7,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from browser import wait_until
 from site_build import html_pages, page_url_path
 
 pytestmark = pytest.mark.browser
@@ -30,17 +31,17 @@ def ready(page, selector: str = "section.tpl[data-template-ready]") -> None:
 def heading_lands_at_top(page, selector: str) -> None:
     """The section's heading is below the sticky header and within the top third of the screen, and stays there."""
     header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
-    page.wait_for_function(
-        "([s, header]) => { const target = document.querySelector(s); if (!target) return false;"
+    wait_until(
+        page, "([s, header]) => { const target = document.querySelector(s); if (!target) return false;"
         " const top = target.getBoundingClientRect().top; return top >= header - 1 && top <= innerHeight / 3; }",
         arg=[selector, header])
-    # Settled: the search's scroll lock is gone and the heading has not moved for 30 frames (longer than Material's
-    # 100 ms delays), so no late restore took the reader elsewhere.
-    page.wait_for_function(
-        "(s) => { const top = document.querySelector(s).getBoundingClientRect().top;"
+    # Settled: the search's scroll lock is gone and the heading has not moved for 30 polls, 20 ms apart (longer than
+    # Material's 100 ms delays), so no late restore took the reader elsewhere.
+    wait_until(
+        page, "(s) => { const top = document.querySelector(s).getBoundingClientRect().top;"
         " window.__still = window.__lastTop === top ? (window.__still || 0) + 1 : 0; window.__lastTop = top;"
         " return !document.body.hasAttribute('data-md-scrolllock') && window.__still >= 30; }",
-        arg=selector, polling="raf")
+        arg=selector)
     top = page.evaluate("(s) => document.querySelector(s).getBoundingClientRect().top", selector)
     assert header - 1 <= top <= 844 / 3
 
@@ -166,7 +167,7 @@ def test_no_search_marks_in_the_letter_after_arriving_with_h(phone, server):
     ready(page)
     expect(page.locator("article mark[data-md-highlight]").first).to_be_attached()  # highlighting works elsewhere
     assert page.locator("#template-thank-you mark[data-md-highlight]").count() == 0
-    page.wait_for_function("() => !location.search.includes('h=')")
+    wait_until(page, "() => !location.search.includes('h=')")
     link = page.locator("#thank-you-template a.headerlink").evaluate("(a) => a.href")
     assert link == server.origin + THANKS + "#thank-you-template"
 
@@ -194,8 +195,8 @@ def test_every_interactive_target_is_at_least_44_px(phone, server, path):
     page = phone
     page.goto(server.origin + path)
     page.wait_for_load_state("load")
-    page.wait_for_function("() => document.querySelector('[data-template-ready], [data-checklist-ready]') || "
-                           "!document.querySelector('section.tpl, .checklist')")
+    wait_until(page, "() => document.querySelector('[data-template-ready], [data-checklist-ready]') || "
+                     "!document.querySelector('section.tpl, .checklist')")
     for detail in page.locator("section.tpl details").all():
         detail.evaluate("(d) => d.open = true")
     small = page.locator(TARGETS).evaluate_all(

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
+from browser import wait_until
 from site_build import html_pages, page_url_path
 
 pytestmark = pytest.mark.browser
@@ -122,8 +123,8 @@ def test_every_widget_fills_copies_mails_and_downloads_what_it_shows(site_dir, s
 
 
 def expect_message(page, root: str, text: str) -> None:
-    page.wait_for_function(
-        "([root, text]) => document.querySelector(root + ' [data-template-message]').textContent.startsWith(text)",
+    wait_until(
+        page, "([root, text]) => document.querySelector(root + ' [data-template-message]').textContent.startsWith(text)",
         arg=[root, text],
     )
 

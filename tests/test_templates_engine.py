@@ -45,7 +45,7 @@ def good():
     [
         ("placeholder-no-field", 15, "placeholder '{{interviewer_last_name}}' has no field"),
         ("unused-field", 9, "field 'program_name' is declared but never used"),
-        ("unused-profile-field", 9, "profile field 'aamc_id' is declared but never used"),
+        ("unused-profile-field", 10, "profile field 'aamc_id' is declared but never used"),
         ("missing-key", 9, "missing required key 'label'"),
         ("unknown-type", 13, "unknown field type 'number'"),
     ],

@@ -52,7 +52,7 @@ def test_the_model_keeps_every_check_and_field_in_order():
 def test_the_widget_shows_the_whole_check_list():
     soup = parse_html(render(thank_you()))
     checks = soup.select_one(".tpl-checks")
-    assert checks.select_one(".tpl-checks-title").get_text() == "Check before sending"
+    assert checks.select_one(".tpl-checks-title").get_text() == "Check before sending (5 notes)"
     assert [li.get_text() for li in checks.select("li")] == CHECKS
     assert [control["data-field"] for control in soup.select("[data-field]")] == FIELDS
 

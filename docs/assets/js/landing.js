@@ -46,6 +46,12 @@ function followWhenFree() {
   watch.observe(body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
 }
 
+// Only a keyboard user needs focus moved: a pointer user looks where they tapped, and on phones moving focus while
+// Material closes its full-screen search makes it restore the old page's scroll offset.
+let keyboardInUse = false;
+document.addEventListener("keydown", () => { keyboardInUse = true; }, true);
+document.addEventListener("pointerdown", () => { keyboardInUse = false; }, true);
+
 /** Focus is lost when it sits on the page body, or on something no longer shown. */
 function focusIsLost() {
   const active = document.activeElement;
@@ -54,6 +60,7 @@ function focusIsLost() {
 }
 
 function focusArrival() {
+  if (!keyboardInUse) return;
   const hash = window.location.hash;
   const target = (hash && document.getElementById(decodeURIComponent(hash.slice(1))))
     || document.querySelector(".md-content h1");
