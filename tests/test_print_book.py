@@ -48,7 +48,15 @@ def test_ids_are_prefixed_per_page_and_links_stay_within_the_document():
     assert "../sources/#nrmp" in hrefs  # a page outside the book: a link from the print page
     assert "https://www.nrmp.org/" in hrefs
     assert soup.find("label")["for"] == "book-rules-a--name"
-    assert soup.select_one("section.tpl")["aria-labelledby"] == "book-rules-a--template-thank-you-title"
+    assert soup.select_one(".tpl")["aria-labelledby"] == "book-rules-a--template-thank-you-title"
+
+
+def test_a_pages_landmarks_are_plain_blocks_in_the_book():
+    sources = '<aside class="page-sources" aria-labelledby="page-sources"><h2 id="page-sources">Sources</h2></aside>'
+    soup = parse_html(book([Chapter("", HOME + sources, None), Chapter("rules/a/", RULE + sources, "The rules")]).html)
+    chapters = soup.select(".book-chapter")
+    assert chapters and not [tag for chapter in chapters for tag in chapter.select("aside, section")]
+    assert len(soup.select("div.page-sources")) == 2 and soup.select_one("div.tpl h4") is not None
 
 
 def test_permalinks_and_script_hooks_are_dropped_text_is_kept():

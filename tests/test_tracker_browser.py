@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -348,7 +349,8 @@ def test_blocked_storage_works_for_the_visit_and_says_it_is_not_saved(context, p
     add(page, "For this visit", rank=1)
     expect(check(page, "single-program")).to_be_visible()
     page.get_by_role("link", name="FAQ").first.click()
-    expect(page).to_have_url(server.origin + "/faq/")
+    # Material's navigation.tracking may carry the tracker's section hash over to the new address.
+    expect(page).to_have_url(re.compile(re.escape(server.origin + "/faq/") + r"(#[\w-]+)?$"))
     page.go_back()
     expect(page.locator("[data-tracker-add]")).to_be_visible()
     assert page.url.startswith(server.origin + TRACKER)

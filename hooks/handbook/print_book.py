@@ -14,6 +14,9 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 # Attributes that name ids of the same page.
+# A page's own landmarks (its sources box, a template shown on two pages) would repeat, with the same names, dozens of
+# times in one book: there they are plain blocks.
+_NOT_LANDMARKS = {"aside": "div", "section": "div"}
 _ID_ATTRS = ("id", "for", "aria-labelledby", "aria-describedby", "aria-controls", "headers", "form", "list")
 _URL_ATTRS = ("href", "src")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -116,7 +119,7 @@ def _rewrite(chapter: Chapter, in_book: dict[str, str], book_url: str, shift: in
 
 
 class _ChapterRewriter(HTMLParser):
-    """Copies a page's HTML token by token, changing only attributes, heading levels and permalink anchors."""
+    """Copies a page's HTML token by token, changing only attributes, heading levels, landmarks and permalink anchors."""
 
     def __init__(self, page_url: str, in_book: dict[str, str], book_url: str, shift: int):
         super().__init__(convert_charrefs=False)
@@ -142,9 +145,9 @@ class _ChapterRewriter(HTMLParser):
             self._seen_title = self._in_title = True
             # The page's title carries the chapter's anchor, which links from other pages land on.
             attrs = [(name, value) for name, value in attrs if name != "id"]
-            self.out.append(self._start(self._heading(tag), attrs, chapter_id=self.prefix))
+            self.out.append(self._start(self._book_tag(tag), attrs, chapter_id=self.prefix))
             return
-        self.out.append(self._start(self._heading(tag), attrs))
+        self.out.append(self._start(self._book_tag(tag), attrs))
 
     def handle_startendtag(self, tag, attrs):
         if not self._skip_depth:
@@ -156,7 +159,7 @@ class _ChapterRewriter(HTMLParser):
             return
         if tag == "h1" and self._in_title:
             self._in_title = False
-        self.out.append(f"</{self._heading(tag)}>")
+        self.out.append(f"</{self._book_tag(tag)}>")
 
     def handle_data(self, data):
         if self._skip_depth:
@@ -180,10 +183,10 @@ class _ChapterRewriter(HTMLParser):
 
     # --- helpers --------------------------------------------------------------------------------------------------
 
-    def _heading(self, tag: str) -> str:
+    def _book_tag(self, tag: str) -> str:
         if tag in _HEADINGS:
             return f"h{min(int(tag[1]) + self.shift, 6)}"
-        return tag
+        return _NOT_LANDMARKS.get(tag, tag)
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], close: bool = False,
                chapter_id: str | None = None) -> str:

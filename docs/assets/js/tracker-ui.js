@@ -33,6 +33,13 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** A bar of the summary charts. Its length is set through the CSSOM: the page's CSP blocks style attributes. */
+function bar(share) {
+  const node = el("span", { class: "tracker-bar", "aria-hidden": "true" });
+  node.style.setProperty("--share", String(share));
+  return node;
+}
+
 const options = (names, chosen) => Object.entries(names).map(([value, text]) => el("option", { value, selected: value === chosen }, text));
 
 /** The saved tracker, or a fresh one. A corrupt or other-version value is kept aside before anything may overwrite it. */
@@ -103,7 +110,7 @@ function countTable(caption, names, counts, total) {
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Group"), el("th", { scope: "col" }, "Programs"))),
     el("tbody", {}, ...Object.entries(names).map(([value, name]) => el("tr", {},
       el("th", { scope: "row" }, name),
-      el("td", {}, el("span", { class: "tracker-bar", style: `--share: ${total ? counts[value] / total : 0}`, "aria-hidden": "true" }), String(counts[value] ?? 0))))));
+      el("td", {}, bar(total ? counts[value] / total : 0), String(counts[value] ?? 0))))));
 }
 
 function summary(state) {
@@ -114,7 +121,7 @@ function summary(state) {
     el("tbody", {}, ...state.programs.map((p) => el("tr", {},
       el("th", { scope: "row" }, p.name.trim() || `Program ${p.id}`),
       ...RATINGS.map((r) => el("td", {},
-        el("span", { class: "tracker-bar", style: `--share: ${(p.ratings[r] ?? 0) / 5}`, "aria-hidden": "true" }),
+        bar((p.ratings[r] ?? 0) / 5),
         p.ratings[r] === null ? "–" : String(p.ratings[r])))))));
   return [countTable("Programs by visa sponsorship", VISA_NAMES, tally("visa"), total), countTable("Programs by type", TYPE_NAMES, tally("type"), total), ratings];
 }
