@@ -2,7 +2,7 @@
 cannot keep the readability gate green."""
 import pytest
 
-from handbook.prose import copied_runs, flesch_kincaid_grade, prose_sentences, prose_text, words
+from handbook.prose import copied_runs, flesch_kincaid_grade, words
 
 # Flesch-Kincaid grade = 0.39 * words/sentences + 11.8 * syllables/words - 15.59, syllables from the CMU dictionary.
 KNOWN_GRADES = [
@@ -20,50 +20,16 @@ KNOWN_GRADES = [
 
 @pytest.mark.parametrize("sentence, grade", KNOWN_GRADES)
 def test_grade_of_a_sentence_worked_out_by_hand(sentence, grade):
-    assert flesch_kincaid_grade(sentence) == pytest.approx(grade, abs=0.01)
+    assert flesch_kincaid_grade([sentence]) == pytest.approx(grade, abs=0.01)
 
 
 def test_grade_of_the_three_sentences_together():
     # 18 words in 3 sentences, 34 syllables: 0.39 * 6 + 11.8 * 34 / 18 - 15.59
-    text = " ".join(sentence for sentence, _ in KNOWN_GRADES[:3])
-    assert flesch_kincaid_grade(text) == pytest.approx(9.04, abs=0.01)
+    assert flesch_kincaid_grade([sentence for sentence, _ in KNOWN_GRADES[:3]]) == pytest.approx(9.04, abs=0.01)
 
 
 def test_text_without_words_has_grade_zero():
-    assert flesch_kincaid_grade("... !!!") == 0.0
-
-
-def test_prose_units_drop_markup_and_keep_the_words_a_reader_sees():
-    page = """---
-description: d
----
-# Thank-you notes { #top }
-
-Send **one** note, see [the etiquette](etiquette.md#x). <!-- a comment -->
-- [ ] Tick `this` item
-1. First step
-> Quoted advice
-!!! tip "A tip"
-    Inside the tip
-
-| a | b |
-[etiquette]: https://example.org
---8<-- "snippet.md"
-
-```
-code is not prose
-```
-"""
-    assert prose_sentences(page) == [
-        "Thank-you notes.",
-        "Send one note, see the etiquette.",
-        "Tick this item.",
-        "First step.",
-        "Quoted advice.",
-        "A tip.",
-        "Inside the tip.",
-    ]
-    assert prose_text("# A\n\nB?\n") == "A. B?"
+    assert flesch_kincaid_grade(["... !!!"]) == 0.0
 
 
 def test_words_are_lowercase_letters_digits_and_apostrophes():
