@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .frontmatter import Source, SourceError
-from .markdown_lines import outside_fences
+from .markdown_lines import HEADING, HEADING_ID, outside_fences, strip_links
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 MAX_ID_LENGTH = 60  # derived ids are cut at a word boundary below this
@@ -23,8 +23,6 @@ MAX_ID_LENGTH = 60  # derived ids are cut at a word boundary below this
 _ID = re.compile(rf"^{ID_PATTERN}$")
 _ITEM = re.compile(r"^(?P<indent> *)(?:[-*+]|\d+[.)]) +\[(?P<mark>[ xX])\](?: +|$)(?P<text>.*)$")
 _LIST_OR_BLOCK = re.compile(r"^ *(?:[-*+] |\d+[.)] |#{1,6}(?: |$)|>|```|~~~|!!!|\?\?\?)")
-_HEADING = re.compile(r"^(?P<level>#{1,6})(?: +(?P<title>.*?))?[ #]*$")
-_HEADING_ID = re.compile(r"^(?P<title>.*?)[ \t]*\{[^{}]*?#(?P<id>[^\s{}]+)[^{}]*\}$")
 _TRAILING_ATTRS = re.compile(r"[ \t]*\{(?P<inside>[^{}]*)\}[ \t]*$")
 _EXPLICIT_ID = re.compile(rf"^[ \t]*#(?P<id>{ID_PATTERN})[ \t]*$")
 
@@ -62,7 +60,7 @@ class Checklist:
 
 def normalise(markdown: str) -> str:
     """The words a reader sees, lowercased: links reduced to their text, markup and punctuation gone."""
-    text = re.sub(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?", r"\1", markdown)  # [text](url), [text][ref], [text]
+    text = strip_links(markdown)
     text = re.sub(r"<[^>]*>", " ", text)  # inline HTML tags
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
@@ -117,7 +115,7 @@ def parse(source: Source) -> Checklist | None:
 
     for index, line, paragraph_end in _content_lines(lines):
         number = source.body_line + index
-        heading = _HEADING.match(line)
+        heading = HEADING.match(line)
         if heading:
             level = len(heading.group("level"))
             if level == 2:
@@ -208,7 +206,7 @@ def _paragraph_end(lines: list[str], index: int) -> int:
 
 
 def _phase(title: str, line: int, path: str) -> Phase:
-    match = _HEADING_ID.match(title)
+    match = HEADING_ID.match(title)
     if not match:
         raise SourceError(path, line, f"phase heading '{title}' needs an explicit id: ## {title} {{ #an-id }}")
     if not _ID.match(match.group("id")):

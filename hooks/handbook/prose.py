@@ -4,11 +4,10 @@ from __future__ import annotations
 import re
 
 from .frontmatter import parse
-from .markdown_lines import outside_fences
+from .markdown_lines import outside_fences, strip_links
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 _ATTRS = re.compile(r"\{\s*[#.][^}]*\}")
 _LINE_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+\.\s+|>\s*|(?:!!!|\?\?\?\+?)\s+\w+\s*)")
 
@@ -21,7 +20,7 @@ def prose_sentences(markdown: str) -> list[str]:
         if line.lstrip().startswith(("--8<--", "|", "[", "*[")):  # snippets, tables, link definitions, abbreviations
             continue
         text = _LINE_MARKUP.sub("", line)
-        text = _TAG.sub("", _ATTRS.sub("", _LINK.sub(r"\1", text)))
+        text = _TAG.sub("", _ATTRS.sub("", strip_links(text)))
         text = text.replace("**", "").replace("`", "").strip().strip('"')
         if not text:
             continue
