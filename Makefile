@@ -7,13 +7,17 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench readability chromium clean
+.PHONY: serve build check lint test bench readability chromium clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(STAMP)
+build: check
 	$(BIN)/mkdocs build --strict
+
+# Every source check (front matter, templates, checklists, season facts, ids), each problem as file:line.
+check: $(STAMP)
+	$(BIN)/python -m handbook.check
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest

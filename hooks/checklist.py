@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.mkdocs_adapter import display_path
+from handbook.mkdocs_adapter import read_page_source
 
 EXTENSION = "handbook.checklist_html"
 
@@ -17,5 +17,6 @@ EXTENSION = "handbook.checklist_html"
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     options = config.mdx_configs.setdefault(EXTENSION, {})
     options["checklist"] = page.meta.get("checklist") or ""
-    options["path"] = display_path(page.file.abs_src_path, config)
+    source = read_page_source(page, config)
+    options["path"], options["first_line"] = source.path, source.body_line
     return markdown

@@ -12,14 +12,20 @@ import threading
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
+def mkdocs_build(site_dir: pathlib.Path, *options: str, project: pathlib.Path = ROOT,
+                 **env: str) -> subprocess.CompletedProcess[str]:
+    """The one way tests and scripts build a site: `mkdocs build --strict` (unless options say otherwise) of a
+    project into site_dir."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *options],
+        cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env), capture_output=True, text=True,
+    )
+
+
 @functools.cache
 def build(site_dir: pathlib.Path, site_url: str) -> str:
     """Run `mkdocs build --strict` into site_dir for readers at site_url; return its log, or raise with the log."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+    result = mkdocs_build(site_dir, SITE_URL=site_url)
     log = result.stdout + result.stderr
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build --strict failed:\n{log}")

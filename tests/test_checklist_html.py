@@ -7,22 +7,28 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handbook import checklist as cl
-from handbook.checklist_html import enhance
-from handbook.frontmatter import SourceError, read
+from handbook.frontmatter import SourceError, parse, read
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "checklist"
 
 
+EXTENSIONS = ["attr_list", "md_in_html", "toc", "admonition", "pymdownx.superfences", "pymdownx.tasklist",
+              "handbook.checklist_html"]
+
+
+def convert(source, extensions=EXTENSIONS) -> str:
+    """Python-Markdown alone, no MkDocs: the page's options as the checklist hook sets them from its front matter."""
+    md = markdown.Markdown(extensions=extensions, extension_configs={
+        "pymdownx.tasklist": {"custom_checkbox": False},
+        "handbook.checklist_html": {"checklist": source.data["checklist"], "path": source.path,
+                                    "first_line": source.body_line},
+    })
+    return md.convert(source.body)
+
+
 def render(name: str = "plan.md") -> tuple[cl.Checklist, BeautifulSoup]:
-    """As the hook does it: model from the file, ids stripped, Markdown with the site's extensions, then enhance."""
     source = read(FIXTURES / name, f"docs/{name}")
-    plan = cl.parse(source)
-    md = markdown.Markdown(
-        extensions=["attr_list", "md_in_html", "toc", "admonition", "pymdownx.superfences", "pymdownx.tasklist"],
-        extension_configs={"pymdownx.tasklist": {"custom_checkbox": False}},
-    )
-    page_html = md.convert(cl.strip_explicit_ids(source.body))
-    return plan, BeautifulSoup(enhance(page_html, plan), "html.parser")
+    return cl.parse(source), BeautifulSoup(convert(source), "html.parser")
 
 
 def test_each_item_carries_its_stable_id_phase_and_a_labelled_disabled_checkbox():
@@ -77,8 +83,14 @@ def test_markup_has_no_inline_script_style_or_handler():
 
 
 def test_a_rendered_item_count_that_differs_from_the_source_stops_the_build():
-    plan, _ = render()
-    page_html = '<h2 id="before">B</h2><ul class="task-list"><li class="task-list-item">' \
-                '<input type="checkbox" disabled/> only one</li></ul>'
-    with pytest.raises(SourceError, match=re.escape("docs/plan.md:14: the page renders 1 task-list items but its source has 5")):
-        enhance(page_html, plan)
+    page = "---\nchecklist: plan\n---\n# P\n\n## Before { #before }\n\n- [ ] One.\n\n<div>\n- [ ] Raw HTML.\n</div>\n"
+    source = parse(page, "docs/plan.md")
+    with pytest.raises(SourceError, match=re.escape("docs/plan.md:8: the page renders 1 task-list items but its source has 2")):
+        convert(source, [name for name in EXTENSIONS if name != "md_in_html"])
+
+
+def test_a_page_without_a_checklist_id_is_left_alone():
+    source = parse("# P\n\n## Before { #before }\n\n- [ ] One. { #one }\n", "docs/p.md")
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    soup = BeautifulSoup(md.convert(source.body), "html.parser")
+    assert soup.select_one(".checklist, [data-task-id]") is None and soup.select_one("li.task-list-item") is not None

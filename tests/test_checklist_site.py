@@ -1,12 +1,10 @@
 """The built action plan is a checklist, and a bad checklist source stops a real MkDocs build (issue 4)."""
-import os
 import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
-from site_build import ROOT
+from site_build import ROOT, mkdocs_build
 
 PHASE_WORDS = ["before interview", "during interview", "after interview", "before the rank", "after submitting"]
 
@@ -52,17 +50,15 @@ def build_project(tmp_path, body: str) -> subprocess.CompletedProcess:
     (tmp_path / "docs" / "index.md").write_text(body, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: t\n"
-        f"hooks: [{ROOT / 'hooks' / 'checklist.py'}]\n"
-        "markdown_extensions: [attr_list, toc, {pymdownx.tasklist: {custom_checkbox: false}}]\n",
+        f"hooks: [{ROOT / 'hooks' / 'checks.py'}, {ROOT / 'hooks' / 'checklist.py'}]\n"
+        "markdown_extensions: [attr_list, toc, {pymdownx.tasklist: {custom_checkbox: false}}, handbook.checklist_html]\n",
         encoding="utf-8",
     )
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=tmp_path, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True,
-    )
+    return mkdocs_build(tmp_path / "site", project=tmp_path)
 
 
-GOOD = "---\nchecklist: plan\n---\n# Plan\n\n## Before { #before }\n\n- [ ] One. { #one }\n- [ ] Two.\n"
+FRONT = "---\ndescription: A plan.\nlast_reviewed: 2026-11-28\nchecklist: plan\n---\n"
+GOOD = FRONT + "# Plan\n\n## Before { #before }\n\n- [ ] One. { #one }\n- [ ] Two.\n"
 
 
 def test_the_hook_builds_a_good_checklist(tmp_path):
@@ -73,10 +69,10 @@ def test_the_hook_builds_a_good_checklist(tmp_path):
 
 
 @pytest.mark.parametrize("body, expected", [
-    (GOOD + "- [ ] Again. { #one }\n", "docs/index.md:10: duplicate checklist id 'one' (also at line 8)"),
-    (GOOD + "- [ ] Bad. { #Bad }\n", "docs/index.md:10: malformed item id"),
-    ("---\nchecklist: plan\n---\n# Plan\n\n- [ ] Loose.\n", "docs/index.md:6: checklist item outside any phase"),
-    ("---\nchecklist: plan\n---\n# Plan\n\nNo items.\n", "docs/index.md:2: checklist page has no"),
+    (GOOD + "- [ ] Again. { #one }\n", "docs/index.md:12: duplicate checklist id 'one' (also at line 10)"),
+    (GOOD + "- [ ] Bad. { #Bad }\n", "docs/index.md:12: malformed item id"),
+    (FRONT + "# Plan\n\n- [ ] Loose.\n", "docs/index.md:8: checklist item outside any phase"),
+    (FRONT + "# Plan\n\nNo items.\n", "docs/index.md:4: checklist page has no"),
 ])
 def test_a_bad_checklist_stops_the_build_with_file_and_line(tmp_path, body, expected):
     result = build_project(tmp_path, body)

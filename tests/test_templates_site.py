@@ -5,15 +5,13 @@ import functools
 import os
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
 from handbook.templates_model import example_values, fill, load_folder
 from handbook.templates_render import render
-from site_build import ROOT, html_pages, parse_html
+from site_build import ROOT, html_pages, mkdocs_build, parse_html
 
 # The twelve the issue asks for, by the ids the pages use.
 REQUIRED = {
@@ -139,8 +137,7 @@ def project_copy(tmp_path):
 
 
 def build_fails(project) -> str:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-                            cwd=project, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = mkdocs_build(project / "site", project=project)
     assert result.returncode != 0
     return result.stdout + result.stderr
 

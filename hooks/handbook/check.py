@@ -27,15 +27,17 @@ def check_project(root: str | pathlib.Path) -> list[SourceError]:
     root = pathlib.Path(root)
     errors: list[SourceError] = []
     templates: dict[str, Template] = {}
-    try:
-        templates = load_templates(root / TEMPLATES_FOLDER)
-    except TemplateErrors as caught:
-        errors += caught.errors
+    if (root / TEMPLATES_FOLDER).is_dir():
+        try:
+            templates = load_templates(root / TEMPLATES_FOLDER)
+        except TemplateErrors as caught:
+            errors += caught.errors
     season: Season | None = None
-    try:
-        season = load_season(str(root / SEASON_FILE), str(root / LINKS_FILE))
-    except SourceError as error:
-        errors.append(error)
+    if (root / SEASON_FILE).is_file():  # the season hook says so when mkdocs.yml needs a missing one
+        try:
+            season = load_season(str(root / SEASON_FILE), str(root / LINKS_FILE))
+        except SourceError as error:
+            errors.append(error)
     embedded: set[str] = set()
     for file in _markdown_files(root):
         shown = file.relative_to(root).as_posix()

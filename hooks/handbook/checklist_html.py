@@ -1,7 +1,7 @@
 """Python-Markdown extension: a checklist page's task lists become the markup that checklist.js enhances.
 
     markdown_extensions:
-      - handbook.checklist_html       # options per page: checklist (the id; empty: no checklist), path (for messages)
+      - handbook.checklist_html   # options per page: checklist (its id; empty: none), path and first_line (messages)
 
 A preprocessor reads the model (handbook/checklist.py) and removes each item's `{ #id }`; a treeprocessor that runs
 after pymdownx.tasklist (25) and attr_list (8, which sets the phase headings' ids) labels each task item, adds the
@@ -149,7 +149,8 @@ class ChecklistPreprocessor(Preprocessor):
         if not list_id:
             return lines
         text = "\n".join(lines)
-        self.extension.checklist = parse(Source(path, {"checklist": list_id}, text, 1))
+        first_line = int(self.extension.getConfig("first_line"))
+        self.extension.checklist = parse(Source(path, {"checklist": list_id}, text, first_line))
         return strip_explicit_ids(text).split("\n")
 
 
@@ -168,6 +169,7 @@ class ChecklistExtension(Extension):
         self.config = {
             "checklist": ["", "The page's checklist id (front matter `checklist:`); empty on other pages"],
             "path": ["page", "The page's source path, for error messages"],
+            "first_line": [1, "The file's line number of the Markdown's first line (after the front matter)"],
         }
         self.checklist: Checklist | None = None
         super().__init__(**kwargs)
