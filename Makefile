@@ -19,8 +19,13 @@ build: check
 check: $(STAMP)
 	$(BIN)/python -m handbook.check
 
-test: $(STAMP) chromium
+test: lint chromium
 	$(BIN)/python -m pytest
+
+# Lint and types (configured in pyproject.toml); `make test` stops here when either is not clean.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: $(STAMP) chromium
 	$(BIN)/python scripts/bench.py

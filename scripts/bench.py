@@ -63,7 +63,7 @@ def page_weight(site: pathlib.Path, page: str) -> tuple[int, int]:
     """gzip bytes of one page's HTML plus every local CSS and JS file it loads (module imports included)."""
     html_file = site / page
     html = html_file.read_text(encoding="utf-8")
-    files = []
+    files: list[pathlib.Path] = []
     for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))(?:\?[^"]*)?"', html):
         if "://" in ref:
             continue

@@ -3,8 +3,6 @@ import pathlib
 import statistics
 import sys
 
-
-
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "hooks"))
 from handbook.prose import flesch_kincaid_grade, prose_text  # noqa: E402
 

@@ -35,7 +35,7 @@ def test_each_item_carries_its_stable_id_phase_and_a_labelled_disabled_checkbox(
     plan, soup = render()
     items = soup.select("li[data-task-id]")
     assert [li["data-task-id"] for li in items] == [item.id for item in plan.items]
-    for li, item in zip(items, plan.items):
+    for li, item in zip(items, plan.items, strict=True):
         assert li["id"] == f"task-{item.id}"
         assert li["data-phase"] == next(p.id for p in plan.phases if item in p.items)
         box = li.select_one("label > input[type=checkbox]")

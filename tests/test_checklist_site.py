@@ -21,7 +21,7 @@ def test_action_plan_has_at_least_15_items_over_the_five_phases_in_order(plan):
     phases = [bar["data-checklist-progress"] for bar in root.select("[data-checklist-progress]")][1:]
     titles = [plan.select_one(f"h2#{phase}").get_text().lower() for phase in phases]
     assert len(titles) == 5
-    for title, words in zip(titles, PHASE_WORDS):
+    for title, words in zip(titles, PHASE_WORDS, strict=True):
         assert words in title
     assert all(any(li["data-phase"] == phase for li in items) for phase in phases)
 

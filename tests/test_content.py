@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import os
-import pathlib
 import statistics
 
 import pytest
-
 
 from handbook.prose import copied_runs, flesch_kincaid_grade, prose_text, words
 from site_build import ROOT

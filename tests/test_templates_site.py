@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
 import shutil
 
@@ -38,7 +37,7 @@ def test_rendered_html_has_one_labelled_control_per_field(template_id):
     soup = parse_html(render(template))
     controls = soup.select("[data-field]")
     assert [c["data-field"] for c in controls] == [f.key for f in template.all_fields]
-    for control, field in zip(controls, template.all_fields):
+    for control, field in zip(controls, template.all_fields, strict=True):
         label = soup.find("label", attrs={"for": control["id"]})
         assert label and label.get_text(" ", strip=True).startswith(field.label)
 

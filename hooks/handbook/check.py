@@ -66,7 +66,8 @@ def _markdown_files(root: pathlib.Path) -> list[pathlib.Path]:
 
 
 def _duplicate_heading_ids(source: Source) -> list[SourceError]:
-    errors, seen = [], {}
+    errors: list[SourceError] = []
+    seen: dict[str, int] = {}
     for index, heading_id in heading_ids(source.body.splitlines()):
         line = source.body_line + index
         if heading_id in seen:

@@ -134,7 +134,8 @@ def parse(source: Source) -> Checklist | None:
         text_lines = [item.group("text")] + [lines[i].strip() for i in range(index + 1, paragraph_end)]
         for offset, text_line in enumerate(text_lines[:-1]):
             if _TRAILING_ATTRS.search(text_line):
-                raise SourceError(path, number + offset, "put an item's { #id } at the end of the item, on its last line")
+                raise SourceError(path, number + offset,
+                                  "put an item's { #id } at the end of the item, on its last line")
         text, explicit = split_explicit_id(text_lines[-1], path, number + len(text_lines) - 1)
         text = " ".join(text_lines[:-1] + [text]).strip()
         if not text:
@@ -145,7 +146,8 @@ def parse(source: Source) -> Checklist | None:
         if item_id in seen:
             raise SourceError(
                 path, number,
-                f"duplicate checklist id '{item_id}' (also at line {seen[item_id]}): give one item an explicit {{ #id }}",
+                f"duplicate checklist id '{item_id}' (also at line {seen[item_id]}): "
+                "give one item an explicit { #id }",
             )
         seen[item_id] = number
         current.items.append(Item(item_id, text, number, bool(explicit)))
@@ -174,7 +176,7 @@ def split_explicit_id(text: str, path: str, line: int) -> tuple[str, str | None]
 def strip_explicit_ids(markdown: str) -> str:
     """The Markdown with each item's `{ #id }` removed, so it does not show as text. Fenced code is left alone."""
     lines = markdown.splitlines(keepends=True)
-    for index, line, paragraph_end in _content_lines([line.rstrip("\r\n") for line in lines]):
+    for _index, line, paragraph_end in _content_lines([line.rstrip("\r\n") for line in lines]):
         if _ITEM.match(line):
             last = paragraph_end - 1
             body = lines[last].rstrip("\r\n")
@@ -218,5 +220,6 @@ def _check_phase_ids(checklist: Checklist) -> None:
     seen: dict[str, int] = {}
     for phase in checklist.phases:
         if phase.id in seen:
-            raise SourceError(checklist.path, phase.line, f"duplicate phase id '{phase.id}' (also at line {seen[phase.id]})")
+            raise SourceError(checklist.path, phase.line,
+                              f"duplicate phase id '{phase.id}' (also at line {seen[phase.id]})")
         seen[phase.id] = phase.line

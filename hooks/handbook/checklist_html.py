@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from typing import Any
 
 from markdown import Extension, Markdown
@@ -82,7 +82,7 @@ def enhance(root: etree.Element, checklist: Checklist, md: Markdown) -> None:
             "plain '- [ ]' line of a list under a '## Phase { #id }' (not inside a snippet, HTML block or admonition)",
         )
     phase_of = {item.id: phase.id for phase in checklist.phases for item in phase.items}
-    for li, item in zip(task_items, items):
+    for li, item in zip(task_items, items, strict=True):
         _label(li, item.id, phase_of[item.id])
     parents = {child: parent for parent in root.iter() for child in parent}
     for index, phase in enumerate(checklist.phases):

@@ -214,6 +214,8 @@ def check_template(source: Source, file_id: str, profile: dict[str, Field]) -> T
 
     if errors:
         raise TemplateErrors(errors)
+    # No error: every required key was read.
+    assert template_id and title and kind and use_when and avoid_when and checks
     return Template(
         id=template_id, path=source.path, title=title, kind=kind, use_when=use_when, avoid_when=avoid_when,
         subject=subject, profile=tuple(profile_fields), fields=tuple(fields),
