@@ -80,7 +80,11 @@ class _EnvLoader(yaml.SafeLoader):
     """Reads mkdocs.yml's `!ENV [NAME, default]` as its default."""
 
 
-_EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+def _env_default(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> object:
+    return loader.construct_sequence(node)[-1]
+
+
+_EnvLoader.add_constructor("!ENV", _env_default)
 
 
 def timed_build(out: pathlib.Path, *options: str, project: pathlib.Path = ROOT) -> float:
