@@ -7,8 +7,10 @@ no page, and duplicate heading ids on a page. Each problem is `file:line: messag
 """
 from __future__ import annotations
 
+import functools
 import pathlib
 import sys
+from collections.abc import Callable
 
 from .checklist import parse as parse_checklist
 from .frontmatter import Source, SourceError, read
@@ -43,14 +45,18 @@ def check_project(root: str | pathlib.Path) -> list[SourceError]:
         shown = file.relative_to(root).as_posix()
         try:
             source = read(file, shown)
-            if shown.startswith("docs/"):
-                page_review(source)
-                parse_checklist(source)
-            if season is not None:
-                check_page(source, season)
         except SourceError as error:
             errors.append(error)
             continue
+        # Each check on its own, so one problem does not hide another on the same page.
+        checks: list[Callable[[Source], object]] = [page_review, parse_checklist] if shown.startswith("docs/") else []
+        if season is not None:
+            checks.append(functools.partial(check_page, season=season))
+        for check in checks:
+            try:
+                check(source)
+            except SourceError as error:
+                errors.append(error)
         page_templates, marker_errors = check_markers(source, templates)
         embedded.update(page_templates)
         errors += marker_errors + _duplicate_heading_ids(source)
