@@ -1,24 +1,11 @@
 """One check of every source (`make check`, and once per build), so every build mode, `--dirty` too, is checked."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
-import pytest
-
 from handbook.check import check_project
 from site_build import ROOT, mkdocs_build
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A copy of the project to break on purpose."""
-    for name in ("docs", "snippets", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "season.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
 
 
 def check_command(root) -> subprocess.CompletedProcess[str]:
@@ -31,17 +18,17 @@ def test_the_handbook_passes_every_check():
     assert "all sources pass" in result.stderr
 
 
-def test_one_run_lists_every_problem_with_file_and_line(project):
-    faq = project / "docs" / "faq.md"
+def test_one_run_lists_every_problem_with_file_and_line(project_copy):
+    faq = project_copy / "docs" / "faq.md"
     faq.write_text(faq.read_text(encoding="utf-8").replace("description: Short", "description: <b>Short", 1), encoding="utf-8")
-    glossary = project / "docs" / "glossary.md"
+    glossary = project_copy / "docs" / "glossary.md"
     lines = glossary.read_text(encoding="utf-8").splitlines()
     lines += ["", "## Again { #again }", "", "## Again too { #again }", "", "<!-- template: no-such-template -->"]
     glossary.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    page = project / "docs" / "your-messages" / "etiquette-and-thank-you.md"
+    page = project_copy / "docs" / "your-messages" / "etiquette-and-thank-you.md"
     page.write_text(page.read_text(encoding="utf-8").replace("<!-- template: thank-you -->", ""), encoding="utf-8")
 
-    result = check_command(project)
+    result = check_command(project_copy)
     assert result.returncode == 1
     total = len(lines)
     for expected in (
@@ -52,18 +39,18 @@ def test_one_run_lists_every_problem_with_file_and_line(project):
     ):
         assert expected in result.stderr
     assert "4 problem(s) found" in result.stderr
-    assert len(check_project(project)) == 4  # the same checks, as the build hook runs them
+    assert len(check_project(project_copy)) == 4  # the same checks, as the build hook runs them
 
 
-def test_a_dirty_build_after_touching_one_page_works_and_shows_the_change(project):
-    site = project / "site"
-    first = mkdocs_build(site, project=project)
+def test_a_dirty_build_after_touching_one_page_works_and_shows_the_change(project_copy):
+    site = project_copy / "site"
+    first = mkdocs_build(site, project=project_copy)
     assert first.returncode == 0, first.stderr
-    faq = project / "docs" / "faq.md"
+    faq = project_copy / "docs" / "faq.md"
     faq.write_text(faq.read_text(encoding="utf-8") + "\nA sentence added for the dirty build.\n", encoding="utf-8")
     # Strict mode counts MkDocs's own "a dirty build is being performed" warning, so it is off here; the log must
     # show no other warning.
-    dirty = mkdocs_build(site, "--dirty", "--no-strict", project=project)
+    dirty = mkdocs_build(site, "--dirty", "--no-strict", project=project_copy)
     assert dirty.returncode == 0, dirty.stderr
     warnings = [line for line in dirty.stderr.splitlines() if line.startswith("WARNING")]
     assert len(warnings) == 1 and "'dirty' build" in warnings[0], warnings
@@ -71,11 +58,11 @@ def test_a_dirty_build_after_touching_one_page_works_and_shows_the_change(projec
     assert "is on no page" not in dirty.stderr
 
 
-def test_a_dirty_build_still_stops_on_a_broken_source(project):
-    site = project / "site"
-    assert mkdocs_build(site, project=project).returncode == 0
-    page = project / "docs" / "your-messages" / "etiquette-and-thank-you.md"
+def test_a_dirty_build_still_stops_on_a_broken_source(project_copy):
+    site = project_copy / "site"
+    assert mkdocs_build(site, project=project_copy).returncode == 0
+    page = project_copy / "docs" / "your-messages" / "etiquette-and-thank-you.md"
     page.write_text(page.read_text(encoding="utf-8").replace("<!-- template: thank-you -->", ""), encoding="utf-8")
-    dirty = mkdocs_build(site, "--dirty", "--no-strict", project=project)
+    dirty = mkdocs_build(site, "--dirty", "--no-strict", project=project_copy)
     assert dirty.returncode != 0
     assert "snippets/templates/thank-you.md:1: template 'thank-you' is on no page" in dirty.stdout + dirty.stderr

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import re
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
@@ -123,16 +122,6 @@ def test_without_javascript_the_form_and_buttons_wait_hidden(site_dir):
 
 
 # --- the real build stops with file:line -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def project_copy(tmp_path):
-    """A copy of the project to break on purpose."""
-    for name in ("docs", "snippets", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "season.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
 
 
 def build_fails(project) -> str:
