@@ -201,7 +201,7 @@ def test_remember_survives_a_reload_and_forget_clears(server, page, watch):
     saved = json.loads(page.evaluate(f"() => localStorage.getItem('{PROFILE_KEY}')"))
     assert saved == {"fields": {"full_name": "Olúwaseun Adébáyọ̀"}}
 
-    page.click("#template-thank-you-forget")
+    forget(page, "thank-you")
     assert page.input_value(name_field("thank-you")) == ""
     assert not page.is_checked("#template-thank-you-remember")
     assert page.locator("#template-thank-you mark.tpl-slot[data-slot=full_name]").count() >= 1
@@ -210,6 +210,12 @@ def test_remember_survives_a_reload_and_forget_clears(server, page, watch):
     page.wait_for_selector("#template-thank-you[data-template-ready]", state="attached")
     assert page.input_value(name_field("thank-you")) == ""
     assert watch.problems() == []
+
+
+def forget(page, template_id: str) -> None:
+    """Forget asks first; confirm it."""
+    page.click(f"#template-{template_id}-forget")
+    page.click(f"#template-{template_id} [data-action=forget-yes]")
 
 
 BLOCKED_STORAGE = {
@@ -231,7 +237,7 @@ def test_blocked_storage_leaves_the_widget_usable(server, context, page, watch, 
     page.click(f"{root} [data-action=copy]")
     expect_message(page, root, "Copied.")
     assert clipboard(page) == text_of(page, root, "[data-template-output]")
-    page.click("#template-thank-you-forget")
+    forget(page, "thank-you")
     assert page.input_value(name_field("thank-you")) == ""
     assert watch.problems() == []
 
@@ -275,6 +281,8 @@ def test_without_javascript_the_letter_reads_and_prints_with_blanks(no_js_page, 
     slot = root.locator("mark.tpl-slot").first
     assert slot.evaluate("(m) => getComputedStyle(m).color") == "rgba(0, 0, 0, 0)"
     assert slot.evaluate("(m) => getComputedStyle(m).borderBottomStyle") == "solid"
+    # A small caption under the blank says what goes there (issue 15).
+    assert slot.evaluate("(m) => getComputedStyle(m, '::after').content") == '"Your full name"'
 
 
 def test_printing_a_filled_template_prints_the_letter_not_the_form(server, page, watch):

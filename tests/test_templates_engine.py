@@ -43,7 +43,7 @@ def good():
 @pytest.mark.parametrize(
     "fixture, line, words",
     [
-        ("placeholder-no-field", 14, "placeholder '{{interviewer_last_name}}' has no field"),
+        ("placeholder-no-field", 15, "placeholder '{{interviewer_last_name}}' has no field"),
         ("unused-field", 9, "field 'program_name' is declared but never used"),
         ("missing-key", 9, "missing required key 'label'"),
         ("unknown-type", 13, "unknown field type 'number'"),
@@ -98,9 +98,13 @@ GOOD_TEXT = (FIXTURES / "good" / "interview-thanks.md").read_text(encoding="utf-
         ("  - key: visa\n", "  - key: Visa Type\n", 22, "must be snake_case"),
         ("  - key: visa\n", "  - key: full_name\n", 22, "'full_name' is a profile field"),
         ("checks:\n  - Send it within two days.\n", "checks: []\n", 29, "'checks' must be a list of at least one note"),
-        ("Sincerely,", "Sincerely, {{full_name}", 36, "unmatched '{{'"),
-        ("Sincerely,", "<b>Sincerely,</b>", 36, "remove the HTML '<b>'"),
+        ("Sincerely,", "Sincerely, {{full_name}", 37, "unmatched '{{'"),
+        ("Sincerely,", "<b>Sincerely,</b>", 37, "remove the HTML '<b>'"),
         ("    required: false", "    required: maybe", 28, "'required' must be true or false"),
+        ("moment: after-interview\n", "", 1, "missing required key 'moment'"),
+        ("moment: after-interview", "moment: someday", 31, "unknown moment 'someday'; use one of: before-interviews,"),
+        ("    example: 2027-01-14\n    type: date", "    example: soon\n    type: text", 20,
+         "'interview_date' carries over between templates, so its type must be 'date'"),
     ],
 )
 def test_each_check_names_its_line(old, new, line, words):
@@ -121,7 +125,7 @@ def test_every_problem_in_a_file_is_reported_at_once():
 
 def test_body_lines_count_blank_lines_after_the_front_matter():
     text = GOOD_TEXT.replace("---\nDear", "---\n\n\nDear").replace("Dear Dr.", "Dear Dr. {{nobody}}")
-    assert errors_of(text, "t/interview-thanks.md", "interview-thanks")[0].startswith("t/interview-thanks.md:34: ")
+    assert errors_of(text, "t/interview-thanks.md", "interview-thanks")[0].startswith("t/interview-thanks.md:35: ")
 
 
 # --- a good template: parsed, rendered, filled ---------------------------------------------------------------

@@ -4,8 +4,10 @@
       - handbook.templates_embed:
           folder: snippets/templates   # relative to the working directory; the templates hook makes it absolute
 
-The widget's HTML goes into Python-Markdown's HTML stash, so Markdown never touches it. The page's markers are checked
-with the page file's real line numbers by `check_markers` (run for the whole site by handbook/check.py).
+The widget's HTML goes into Python-Markdown's HTML stash, so Markdown never touches it (even inside an admonition). The
+option `anchors`, a set, collects the `template-<id>` ids the widgets add: MkDocs checks links against the ids it saw in
+the Markdown, so hooks/templates.py passes these on. The page's markers are checked with the page file's real line
+numbers by `check_markers` (run for the whole site by handbook/check.py).
 """
 from __future__ import annotations
 
@@ -28,6 +30,11 @@ MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*template:\s*(?P<id>\S*?)\s*-->[ 
 def find_markers(lines: list[str]) -> list[tuple[int, str]]:
     """(0-based line index, id) of each marker outside fenced code, so a page can show the syntax in an example."""
     return [(index, match.group("id")) for index, line in outside_fences(lines) if (match := MARKER.match(line))]
+
+
+def ids_on_page(lines: list[str]) -> list[str]:
+    """The templates a page shows, in order."""
+    return [template_id for _, template_id in find_markers(lines)]
 
 
 def check_markers(source: Source, templates: dict[str, Template]) -> tuple[list[str], list[SourceError]]:
@@ -73,9 +80,10 @@ def widget_html(template: Template) -> str:
 
 
 class TemplateMarkerPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, folder: str):
+    def __init__(self, md: Markdown, folder: str, anchors: set[str]):
         super().__init__(md)
         self.folder = folder
+        self.anchors = anchors
 
     def run(self, lines: list[str]) -> list[str]:
         markers = dict(find_markers(lines))
@@ -93,17 +101,22 @@ class TemplateMarkerPreprocessor(Preprocessor):
             indent = line[: len(line) - len(line.lstrip())]
             # A block of its own (blank lines around it), so the whole paragraph is swapped for the widget.
             out += ["", indent + self.md.htmlStash.store(widget_html(templates[template_id])), ""]
+            self.anchors.add(f"template-{template_id}")
         return out
 
 
 class TemplatesExtension(Extension):
     def __init__(self, **kwargs: Any):
-        self.config = {"folder": ["snippets/templates", "The folder of template sources"]}
+        self.config = {
+            "folder": ["snippets/templates", "The folder of template sources"],
+            "anchors": [set(), "A set to which the page's widget ids are added"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # After pymdownx.snippets (32) and season facts (31); before HTML blocks (20) would keep the comment as is.
-        md.preprocessors.register(TemplateMarkerPreprocessor(md, self.getConfig("folder")), "handbook_templates", 30)
+        preprocessor = TemplateMarkerPreprocessor(md, self.getConfig("folder"), self.getConfig("anchors"))
+        md.preprocessors.register(preprocessor, "handbook_templates", 30)
 
 
 def makeExtension(**kwargs: Any) -> TemplatesExtension:  # noqa: N802 (the name Python-Markdown looks for)

@@ -11,6 +11,20 @@ from .reviewed import human_date
 
 KINDS = ("email", "letter", "spoken")
 TYPES = ("text", "date", "choice")
+# When a reader needs each template, in the order of the season, with the heading the Templates page groups it under.
+MOMENTS = {
+    "before-interviews": "Before your interviews",
+    "at-the-interview": "At the interview",
+    "after-interview": "After an interview",
+    "after-a-message-or-call": "After a message or call from a program",
+    "before-rank-list": "Before your rank list is due",
+    "match-week": "Match Week",
+    "any-time": "Any time",
+}
+# Details about one program that carry from template to template for the rest of the visit (never stored). A key
+# shared this way must mean the same thing, and have the same type, in every template that uses it.
+PROGRAM_KEYS = {"program_name": "text", "interviewer_name": "text", "director_last_name": "text",
+                "interview_date": "date"}
 PROFILE_FILE = "_profile.yml"
 _KEY = re.compile(r"[a-z][a-z0-9_]*\Z")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -43,6 +57,7 @@ class Template:
     path: str
     title: str
     kind: str
+    moment: str
     use_when: str
     avoid_when: str
     subject: str | None
@@ -164,7 +179,7 @@ def check_template(source: Source, file_id: str, profile: dict[str, Field]) -> T
             return None
         return value.strip()
 
-    template_id, title, kind = text("id"), text("title"), text("kind")
+    template_id, title, kind, moment = text("id"), text("title"), text("kind"), text("moment")
     use_when, avoid_when = text("use_when"), text("avoid_when")
     subject, confirm = text("subject", required=False), text("confirm", required=False)
     if template_id and not _ID.match(template_id):
@@ -173,6 +188,8 @@ def check_template(source: Source, file_id: str, profile: dict[str, Field]) -> T
         errors.append(source.error(f"id '{template_id}' must equal the file name '{file_id}'", "id"))
     if kind and kind not in KINDS:
         errors.append(source.error(f"unknown kind '{kind}'; use one of: {', '.join(KINDS)}", "kind"))
+    if moment and moment not in MOMENTS:
+        errors.append(source.error(f"unknown moment '{moment}'; use one of: {', '.join(MOMENTS)}", "moment"))
     if kind == "email" and subject is None and "subject" not in data:
         errors.append(source.error("missing required key 'subject' (every email has a subject line)", "subject"))
     if kind in ("letter", "spoken") and "subject" in data:
@@ -187,6 +204,9 @@ def check_template(source: Source, file_id: str, profile: dict[str, Field]) -> T
     for index, field in enumerate(fields):
         if field.key in profile:
             errors.append(source.error(f"field '{field.key}' is a profile field; list it under 'profile'", "fields", index, "key"))
+        elif PROGRAM_KEYS.get(field.key, field.type) != field.type:
+            errors.append(source.error(f"field '{field.key}' carries over between templates, so its type must be "
+                                       f"'{PROGRAM_KEYS[field.key]}'", "fields", index, "type"))
 
     checks = data.get("checks")
     if checks is None:
@@ -215,9 +235,9 @@ def check_template(source: Source, file_id: str, profile: dict[str, Field]) -> T
     if errors:
         raise TemplateErrors(errors)
     # No error: every required key was read.
-    assert template_id and title and kind and use_when and avoid_when and checks
+    assert template_id and title and kind and moment and use_when and avoid_when and checks
     return Template(
-        id=template_id, path=source.path, title=title, kind=kind, use_when=use_when, avoid_when=avoid_when,
+        id=template_id, path=source.path, title=title, kind=kind, moment=moment, use_when=use_when, avoid_when=avoid_when,
         subject=subject, profile=tuple(profile_fields), fields=tuple(fields),
         checks=tuple(c.strip() for c in checks), confirm=confirm, body=body,
     )

@@ -12,6 +12,8 @@ const NO_STORAGE = "This browser does not let the handbook save. Your details st
 // The reader's details, shared by every widget. ES modules run once per tab, so Material's instant page swaps
 // keep them in memory; they reach localStorage only while "remember" is ticked.
 const profile = { values: {}, remember: false, loaded: false };
+// Details about the program at hand (its name, the interviewer, the date): shared the same way, never stored.
+let program = {};
 /** @type {Set<{root: HTMLElement, sync: (key?: string) => void}>} */
 const widgets = new Set();
 
@@ -69,6 +71,16 @@ async function copyText(text) {
 
 const mailEncode = (text) => encodeURIComponent(text.replace(/\r?\n/g, "\r\n")); // RFC 6068 line breaks
 
+/** Search highlighting wraps matches in <mark data-md-highlight>, after the page has loaded. Inside a template it
+ * would paint the letter and split its text, so unwrap it there: the reader copies the letter, not the search. */
+function keepFreeOfHighlights(root) {
+  const unwrap = () => {
+    for (const mark of root.querySelectorAll("mark[data-md-highlight]")) mark.replaceWith(...mark.childNodes);
+  };
+  unwrap();
+  new MutationObserver(unwrap).observe(root, { childList: true, subtree: true });
+}
+
 function start(root) {
   loadProfile();
   const one = (selector) => root.querySelector(selector);
@@ -87,8 +99,12 @@ function start(root) {
     slot.dir = "auto"; // a right-to-left name stays whole inside left-to-right text
     (slots[slot.dataset.slot] ||= { label: slot.textContent, nodes: [] }).nodes.push(slot);
   }
+  const forgetButton = one('[data-action="forget"]');
+  const forgetConfirm = one("[data-template-forget-confirm]");
+  const forgetMessage = one("[data-template-forget-message]");
   const isProfile = (control) => "profile" in control.dataset;
-  const valueOf = (control) => ((isProfile(control) ? profile.values : own)[control.name] || "").trim();
+  const valuesOf = (control) => (isProfile(control) ? profile.values : "program" in control.dataset ? program : own);
+  const valueOf = (control) => (valuesOf(control)[control.name] || "").trim();
 
   function show(key) {
     const control = controls.find((c) => c.name === key);
@@ -121,7 +137,7 @@ function start(root) {
   function sync(key) {
     for (const control of controls) {
       if (key && control.name !== key) continue;
-      control.value = (isProfile(control) ? profile.values : own)[control.name] || ""; // also undoes form restore
+      control.value = valuesOf(control)[control.name] || ""; // also undoes form restore
       show(control.name);
     }
     if (remember) remember.checked = profile.remember;
@@ -137,6 +153,10 @@ function start(root) {
   }
 
   const say = (text) => { message.textContent = text; };
+  const askToForget = (open) => {
+    forgetConfirm.hidden = !open;
+    forgetButton.setAttribute("aria-expanded", String(open));
+  };
   const emptyNote = () => {
     const empty = summarize();
     return empty ? ` ${empty} field${empty > 1 ? "s are" : " is"} still empty: look for the [brackets].` : "";
@@ -166,11 +186,24 @@ function start(root) {
       say(`Downloaded ${link.download}.${emptyNote()}`);
     },
     forget() {
+      askToForget(true);
+      forgetMessage.textContent = "";
+      forgetConfirm.querySelector('[data-action="forget-yes"]').focus();
+    },
+    "forget-yes"() {
       profile.values = {};
       profile.remember = false;
+      program = {};
       remove(KEY);
       for (const widget of widgets) widget.sync();
-      say("Your details are cleared from this page and this device.");
+      askToForget(false);
+      forgetMessage.textContent = "Your details are cleared from every template and from this device.";
+      forgetButton.focus();
+    },
+    "forget-no"() {
+      askToForget(false);
+      forgetMessage.textContent = "Nothing was cleared.";
+      forgetButton.focus();
     },
   };
 
@@ -178,13 +211,9 @@ function start(root) {
   form.addEventListener("input", (event) => {
     const control = event.target.closest("[data-field]");
     if (!control) return;
-    if (isProfile(control)) {
-      profile.values[control.name] = control.value;
-      if (!saveProfile()) say(NO_STORAGE);
-      broadcast(root, control.name);
-    } else {
-      own[control.name] = control.value;
-    }
+    valuesOf(control)[control.name] = control.value;
+    if (isProfile(control) && !saveProfile()) say(NO_STORAGE);
+    if (valuesOf(control) !== own) broadcast(root, control.name);
     show(control.name);
     summarize();
   });
@@ -198,13 +227,14 @@ function start(root) {
     broadcast(root);
   });
   root.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-action], [data-template-forget]");
-    if (button) actions[button.dataset.action || "forget"](event);
+    const button = event.target.closest("[data-action]");
+    if (button) actions[button.dataset.action](event);
   });
 
   for (const hidden of root.querySelectorAll("[data-template-form], [data-template-status], [data-template-actions]")) {
     hidden.hidden = false;
   }
+  keepFreeOfHighlights(root);
   root.classList.add("tpl--live");
   widgets.add({ root, sync });
   sync();
