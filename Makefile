@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check lint test bench readability chromium clean
+.PHONY: serve build check lint test bench readability chromium node clean
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -19,7 +19,7 @@ build: check
 check: $(STAMP)
 	$(BIN)/python -m handbook.check
 
-test: lint chromium
+test: lint chromium node
 	$(BIN)/python -m pytest
 
 # Lint and types (configured in pyproject.toml); `make test` stops here when either is not clean.
@@ -27,8 +27,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium node
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_decoder.py
 
 readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
@@ -38,14 +39,16 @@ $(STAMP): pyproject.toml constraints.txt Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python scripts/requirements.py > $(VENV)/requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt -c constraints.txt
-	# The handbook's Markdown extensions live in hooks/handbook/: MkDocs imports them while it reads mkdocs.yml,
-	# before it loads any hook, so hooks/ must be on the venv's import path.
-	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "handbook-hooks.pth").write_text("$(CURDIR)/hooks\n")'
+	$(BIN)/python scripts/hooks_path.py
 	touch $@
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
+
+# The message decoder's engine is JavaScript; its unit tests and benchmark run it under Node.
+node:
+	@command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 
 clean:
 	rm -rf site $(VENV)

@@ -12,7 +12,7 @@ from site_build import ROOT, SiteServer, build
 @pytest.fixture
 def project_copy(tmp_path):
     """A copy of the project to break on purpose."""
-    for name in ("docs", "snippets", "hooks", "overrides"):
+    for name in ("docs", "snippets", "hooks", "overrides", "data"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "season.yml"):
         shutil.copy(ROOT / name, tmp_path / name)

@@ -1,0 +1,155 @@
+"""The decoder's rules file is checked at build time (file:line), and the built decoder page keeps its contract."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.decoder_rules import KINDS, load
+from handbook.frontmatter import SourceError
+from site_build import ROOT
+
+RULES = ROOT / "data" / "decoder-rules.yml"
+DOCS = ROOT / "docs"
+GOOD = RULES.read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def broken(tmp_path, old: str, new: str):
+    assert old in GOOD, old
+    text = GOOD.replace(old, new, 1)
+    path = tmp_path / "rules.yml"
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+@pytest.mark.parametrize("old, new, needle, message", [
+    ("  - kind: second-look\n", "  - kind: second-looks\n", "kind: second-looks", "unknown kind 'second-looks'"),
+    ("    regex: \"\\\\bunfilled position\\\\b\"", "    regex: \"(unfilled position\"", "(unfilled", "bad regex"),
+    ("    regex: \"\\\\bunfilled position\\\\b\"", "    regex: \"(?P<x>unfilled)\"", "(?P<x>", "syntax JavaScript"),
+    ("    title: Second-look invitation\n    means: >-", "    title: Second-look invitation\n    meanz: >-",
+     "  second-look:\n", "'means' must be some text"),
+    ("  - kind: second-look\n    phrases:", "  - kind: second-look\n    weight: 2\n    phrasez:", "phrasez:",
+     "unknown key 'phrasez'"),
+    ("  - kind: second-look\n", "  - kind: second-look\n    weight: -1\n", "weight: -1", "'weight' must be a number"),
+    ("section: scenarios/second-look-invitation.md#what-to-do", "section: scenarios/second-look.md#what-to-do",
+     "scenarios/second-look.md", "no page docs/scenarios/second-look.md"),
+    ("section: scenarios/second-look-invitation.md#what-to-do", "section: scenarios/second-look-invitation.md#nope",
+     "#nope", "no heading with id 'nope'"),
+    ("template: scenarios/second-look-invitation.md#template-second-look-reply",
+     "template: scenarios/second-look-invitation.md#template-thank-you", "#template-thank-you",
+     "shows no template 'thank-you'"),
+    ('negators: [not, "no",', "negators: [not, no,", "negators:", "item 2 of 'negators' must be some text"),
+])
+def test_a_bad_rules_file_is_reported_with_its_line(tmp_path, old, new, needle, message):
+    path, text = broken(tmp_path, old, new)
+    with pytest.raises(SourceError) as caught:
+        load(path, DOCS, "data/decoder-rules.yml")
+    assert str(caught.value).startswith(f"data/decoder-rules.yml:{line_of(text, needle)}: ")
+    assert message in str(caught.value)
+
+
+def test_every_kind_has_a_rule_and_its_texts():
+    rules = load(RULES, DOCS)
+    assert [kind.kind for kind in rules.kinds] == list(KINDS)
+    assert {rule["kind"] for rule in rules.engine["rules"]} == set(KINDS)
+
+
+def build_project(tmp_path, rules_text: str, page: str):
+    """A one-page project; its guide links point at handbook pages it does not have, so it builds without --strict."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(page, encoding="utf-8")
+    (tmp_path / "rules.yml").write_text(rules_text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Decoder test\nmarkdown_extensions:\n  - handbook.decoder_markdown:\n"
+        f"      rules: !relative $config_dir/rules.yml\n      docs_dir: {json.dumps(str(DOCS))}\n", encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
+        cwd=tmp_path, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True,
+    )
+
+
+PAGE = "# Decoder\n\n<!-- decoder -->\n\n## Kinds\n\n<!-- decoder: guide -->\n"
+
+
+def test_the_extension_builds_the_decoder_in_a_real_build(tmp_path):
+    result = build_project(tmp_path, GOOD, PAGE)
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("[data-decoder] textarea[data-decoder-input]") is not None
+    assert len(soup.select("[data-decoder-guide] section[data-decoder-kind]")) == len(KINDS)
+
+
+def test_a_bad_rules_file_stops_a_real_build_with_file_and_line(tmp_path):
+    text = GOOD.replace("  - kind: second-look\n", "  - kind: second-looks\n", 1)
+    result = build_project(tmp_path, text, PAGE)
+    assert result.returncode != 0
+    assert f"rules.yml:{line_of(text, 'kind: second-looks')}: unknown kind 'second-looks'" in result.stderr
+
+
+def test_a_decoder_without_its_guide_stops_the_build(tmp_path):
+    result = build_project(tmp_path, GOOD, "# Decoder\n\n<!-- decoder -->\n")
+    assert result.returncode != 0
+    assert "needs <!-- decoder: guide --> too" in result.stderr
+
+
+# --- the built handbook -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def decoder_page(site_dir):
+    return BeautifulSoup((site_dir / "tools" / "decoder" / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_decoder_page_has_the_markup_contract(decoder_page):
+    root = decoder_page.select_one("[data-decoder]")
+    assert root.select_one("textarea[data-decoder-input]")["id"] == "decoder-input"
+    assert decoder_page.select_one("label[for=decoder-input]").get_text(strip=True)
+    assert root.select_one("button[data-decoder-run]").get_text(strip=True) == "Decode"
+    assert root.select_one("[data-decoder-result]") is not None
+    embedded = json.loads(root["data-decoder-rules"])
+    assert embedded == json.loads(json.dumps(load(RULES, DOCS).engine))
+
+
+def test_each_kind_in_the_guide_links_to_a_section_and_a_reply_that_exist(decoder_page, site_dir):
+    page_dir = site_dir / "tools" / "decoder"
+    for kind in KINDS:
+        section = decoder_page.select_one(f"[data-decoder-guide] section[data-decoder-kind='{kind}']")
+        links = section.select("ul.decoder-links a[href]")
+        assert len(links) == (1 if kind == "general-update" else 2), kind
+        for link in links:
+            path, anchor = link["href"].split("#")
+            target = (page_dir / path / "index.html").resolve()
+            ids = {tag["id"] for tag in BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                   .select("[id]")}
+            assert anchor in ids, f"{kind}: {link['href']}"
+        if len(links) == 2:
+            assert re.search(r"#template-[a-z0-9-]+$", links[1]["href"])
+
+
+def test_every_message_type_page_links_to_the_decoder(site_dir):
+    pages = sorted((site_dir / "messages-from-programs").rglob("index.html"))
+    assert len(pages) >= 6
+    for built in pages:
+        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        hrefs = [a["href"] for a in soup.select("article a[href]")]
+        assert any(re.search(r"(^|/)tools/decoder/$", href) for href in hrefs), built
+
+
+def test_the_decoders_words_are_the_handbooks_own():
+    from handbook.prose import copied_runs, words
+
+    seed = ROOT.parent / "shared" / "seed" / "000_7c2df4b2fcdfcb6a.txt"
+    if not seed.exists():
+        pytest.skip(f"the source article is missing at {seed}")
+    seed_words = words(seed.read_text(encoding="utf-8"))
+    for data in (RULES, ROOT / "data" / "decoder-eval.yml"):
+        assert copied_runs(data.read_text(encoding="utf-8"), seed_words) == [], data.name
