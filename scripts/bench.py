@@ -2,67 +2,70 @@
 
 Prints one table. Budgets (issue 10): hooks and extensions on vs off <= 1.15x the build time (median of pairs, each pair
 taken back to back); handbook JS + CSS per page, minified then gzipped: template pages <= 6 KB, the checklist page
-<= 5 KB, other pages <= 2 KB. Then the template fillers' keystroke figures (bench_templates.py).
+<= 5 KB, other pages <= 2 KB. Then the template fillers' keystroke figures (bench_templates.py), and Lighthouse
+against vanilla Material (bench_lighthouse.py).
 """
 from __future__ import annotations
 
 import gzip
 import pathlib
-import re
 import statistics
 import sys
 import tempfile
 import time
+import urllib.parse
 
 import yaml
 
+import bench_lighthouse
 import bench_templates
-from site_build import ROOT, mkdocs_build
+from browser import CHROMIUM, LAUNCH_ARGS
+from site_build import ROOT, SiteServer, mkdocs_build
 
 RUNS = 5
 PAGE_TYPES = {  # page type: (a page of that type, budget in KB)
-    "template page": ("your-messages/letters-of-interest-and-intent/index.html", 6.0),
-    "checklist page": ("action-plan/index.html", 5.0),
-    "other page": ("faq/index.html", 2.0),
+    "template page": ("/your-messages/letters-of-interest-and-intent/", 6.0),
+    "checklist page": ("/action-plan/", 5.0),
+    "other page": ("/faq/", 2.0),
+    "home page": ("/", 2.0),
 }
 BUILD_RATIO_BUDGET = 1.15
-_IMPORT = re.compile(r"""(?:import|export)\s*[^"';]*?from\s*["'](\.{1,2}/[^"']+)["']""")
-_ASSET = re.compile(r'(?:href|src)="([^"]+\.(?:css|js))(?:\?[^"]*)?"')
+OWN_ASSETS = ("/assets/css/", "/assets/js/")  # the handbook's own; Material's are under assets/stylesheets|javascripts
 
 
 def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
 
-def module_closure(entry: pathlib.Path) -> list[pathlib.Path]:
-    """An ES module and every module it imports, relative imports only (the handbook has no others)."""
-    seen: list[pathlib.Path] = []
-    todo = [entry]
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.append(current)
-        todo += [(current.parent / spec).resolve() for spec in _IMPORT.findall(current.read_text(encoding="utf-8"))]
-    return seen
+def own_assets(site: pathlib.Path, pages: list[str]) -> dict[str, list[pathlib.Path]]:
+    """Per page, the handbook's own CSS and JS files a browser fetches for it (feature modules included, which the
+    entry module loads only where the page has the feature), as shipped in site/."""
+    from playwright.sync_api import Request, sync_playwright
 
+    found: dict[str, list[pathlib.Path]] = {}
+    with SiteServer(site) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        for page_path in pages:
+            page = browser.new_page()
+            fetched: list[str] = []
 
-def own_assets(site: pathlib.Path, page: str) -> list[pathlib.Path]:
-    """The handbook's own CSS and JS files a page loads (module imports included), as shipped in site/."""
-    html_file = site / page
-    files: list[pathlib.Path] = []
-    for ref in _ASSET.findall(html_file.read_text(encoding="utf-8")):
-        target = (html_file.parent / ref).resolve()
-        if "://" in ref or "/assets/stylesheets/" in target.as_posix() or "/assets/javascripts/" in target.as_posix():
-            continue  # Material's own
-        files += module_closure(target) if target.suffix == ".js" else [target]
-    return list(dict.fromkeys(files))
+            def note(request: Request, fetched: list[str] = fetched) -> None:
+                fetched.append(urllib.parse.urlsplit(request.url).path)
+
+            page.on("request", note)
+            page.goto(server.origin + page_path, wait_until="networkidle")
+            found[page_path] = [site / path.lstrip("/") for path in dict.fromkeys(fetched)
+                                if path.startswith(OWN_ASSETS)]
+            page.close()
+        browser.close()
+    return found
 
 
 def plain_config(folder: pathlib.Path) -> pathlib.Path:
-    """mkdocs.yml without the handbook's hooks and Markdown extensions: vanilla Material on the same docs."""
+    """mkdocs.yml without the handbook's hooks, Markdown extensions, CSS and JS: vanilla Material on the same docs."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
-    config.pop("hooks", None)
+    for key in ("hooks", "extra_css", "extra_javascript"):
+        config.pop(key, None)
     config["markdown_extensions"] = [ext for ext in config["markdown_extensions"]
                                      if not (isinstance(ext, dict) and any(k.startswith("handbook.") for k in ext))
                                      and not (isinstance(ext, str) and ext.startswith("handbook."))]
@@ -115,8 +118,9 @@ def main() -> None:
                      f"{with_s:.2f} s / {without_s:.2f} s = {ratio:.2f}x", f"<= {BUILD_RATIO_BUDGET}x",
                      "ok" if ratio <= BUILD_RATIO_BUDGET else "OVER"))
         site = folder / "with"
+        assets = own_assets(site, [page for page, _ in PAGE_TYPES.values()])
         for page_type, (page, budget) in PAGE_TYPES.items():
-            files = own_assets(site, page)
+            files = assets[page]
             weight = sum(gzip_size(file.read_bytes()) for file in files) / 1024
             rows.append((f"{page_type} JS + CSS, minified + gzip ({len(files)} files)", f"{weight:.2f} KB",
                          f"<= {budget:.0f} KB", "ok" if weight <= budget else "OVER"))
@@ -124,6 +128,7 @@ def main() -> None:
         for row in [("figure", "measured", "budget", ""), *rows]:
             print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
         bench_templates.report(site)
+        bench_lighthouse.report(site, folder / "without")
 
 
 if __name__ == "__main__":

@@ -239,7 +239,7 @@ CONTRAST = """() => {
     const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
     return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
   };
-  const picks = [".checklist-button", ".checklist-progress-text", ".checklist-intro", ".checklist-text", ".checklist-note"];
+  const picks = [".checklist-panel .md-button", ".checklist-progress-text", ".checklist-intro", ".checklist-text", ".checklist-note"];
   return Object.fromEntries(picks.map((s) => [s, ratio(document.querySelector(s))]));
 }"""
 

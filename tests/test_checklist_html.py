@@ -1,6 +1,10 @@
 """Checklist markup: the rendered task lists become labelled, id-carrying items; nothing inline (issue 4)."""
+import json
+import os
 import pathlib
 import re
+import shutil
+import subprocess
 
 import markdown
 import pytest
@@ -8,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from handbook import checklist as cl
 from handbook.frontmatter import SourceError, parse, read
+from site_build import ROOT
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "checklist"
 
@@ -94,3 +99,29 @@ def test_a_page_without_a_checklist_id_is_left_alone():
     md = markdown.Markdown(extensions=EXTENSIONS)
     soup = BeautifulSoup(md.convert(source.body), "html.parser")
     assert soup.select_one(".checklist, [data-task-id]") is None and soup.select_one("li.task-list-item") is not None
+
+
+def test_the_page_script_checks_saved_ids_with_the_python_rule():
+    """The id rule is defined once, in Python; the page carries it to checklist.js, which must agree on every case."""
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("node is missing; `make test` installs Debian's nodejs")
+        pytest.skip("node is missing")
+    _, soup = render()
+    root = soup.select_one("[data-checklist]")
+    samples = ["plan-step-3", "a", "a" * cl.ID_LIMIT, "a" * (cl.ID_LIMIT + 1), "Plan", "plan--x", "-plan", "plan-",
+               "plan_x", "plan x", "plän", "", "x<script>", "9-9"]
+    script = (
+        "import { validator } from './docs/assets/js/checklist.js';"
+        "const [pattern, limit, samples] = JSON.parse(process.argv[1]);"
+        "const { isId } = validator(pattern, Number(limit));"
+        "console.log(JSON.stringify(samples.map(isId)));"
+    )
+    argument = json.dumps([root["data-checklist-id-pattern"], root["data-checklist-id-limit"], samples])
+    result = subprocess.run([node, "--input-type=module", "-e", script, argument], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    javascript = json.loads(result.stdout)
+    python = [cl.is_valid_id(sample) for sample in samples]
+    assert javascript == python
+    assert python.count(True) == 4  # the samples test both sides of the rule

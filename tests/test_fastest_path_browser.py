@@ -190,7 +190,7 @@ def test_checklist_rows_toggle_when_their_blank_area_is_tapped(phone, server):
 
 TARGETS = ("section.tpl button:visible, section.tpl a.md-button:visible, section.tpl input:not([type=checkbox]):visible, "
            "section.tpl select:visible, section.tpl summary:visible, label.tpl-check:visible, .tpl-jump a:visible, "
-           ".tpl-index li > a:first-child:visible, .checklist-label:visible, .checklist-button:visible")
+           ".tpl-index li > a:first-child:visible, .checklist-label:visible, .checklist-panel .md-button:visible")
 
 
 @pytest.mark.parametrize("path", [THANKS, "/your-messages/letters-of-interest-and-intent/", "/action-plan/", "/templates/"])

@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from .frontmatter import Source, SourceError
 from .markdown_lines import HEADING, HEADING_ID, outside_fences, strip_links
 
+# An item id: the one rule, also given to checklist.js on the page (checklist_html.py), which checks saved and
+# imported ids with it.
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+ID_LIMIT = 80  # characters
 MAX_ID_LENGTH = 60  # derived ids are cut at a word boundary below this
 
 _ID = re.compile(rf"^{ID_PATTERN}$")
@@ -84,7 +87,7 @@ def derive_id(markdown: str) -> str:
 
 
 def is_valid_id(value: object) -> bool:
-    return isinstance(value, str) and len(value) <= 80 and bool(_ID.match(value))
+    return isinstance(value, str) and len(value) <= ID_LIMIT and bool(_ID.match(value))
 
 
 # ---------------------------------------------------------------------------------------------------------------------

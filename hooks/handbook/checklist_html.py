@@ -22,9 +22,10 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from .checklist import Checklist, normalise, parse, strip_explicit_ids
+from .checklist import ID_LIMIT, ID_PATTERN, Checklist, normalise, parse, strip_explicit_ids
 from .frontmatter import Source, SourceError
 from .markdown_lines import strip_links
+from .page_record import PageRecord
 
 _BLOCK_TAGS = {"p", "ul", "ol", "div", "blockquote", "pre", "table", "details"}
 
@@ -47,21 +48,21 @@ def panel_html(checklist: Checklist) -> str:
         "Export them to a file to keep a copy or to move them to another device.</p>"
         + progress_html("All phases", total)
         + '<div class="checklist-actions">'
-        '<button type="button" class="checklist-button" data-checklist-action="export">Export ticks</button>'
-        '<button type="button" class="checklist-button" data-checklist-action="import">Import ticks</button>'
+        '<button type="button" class="md-button" data-checklist-action="export">Export ticks</button>'
+        '<button type="button" class="md-button" data-checklist-action="import">Import ticks</button>'
         '<input type="file" accept=".json,application/json" data-checklist-file hidden>'
-        '<button type="button" class="checklist-button" data-checklist-action="reset"'
+        '<button type="button" class="md-button" data-checklist-action="reset"'
         ' aria-expanded="false">Reset\u2026</button>'
         "</div>"
         '<div class="checklist-confirm" data-checklist-confirm hidden>'
         f"<p>Untick all {total} items? Export first if you may want them back.</p>"
-        '<button type="button" class="checklist-button"'
+        '<button type="button" class="md-button"'
         ' data-checklist-action="reset-confirm">Yes, untick all</button>'
-        '<button type="button" class="checklist-button" data-checklist-action="reset-cancel">Cancel</button>'
+        '<button type="button" class="md-button" data-checklist-action="reset-cancel">Cancel</button>'
         "</div>"
         '<p class="checklist-note" data-checklist-note role="status"></p>'
         '<p class="checklist-message" data-checklist-message role="status"></p>'
-        '<p class="checklist-sr-only" data-checklist-live aria-live="polite"></p>'
+        '<p class="sr-only" data-checklist-live aria-live="polite"></p>'
         "</div>"
     )
 
@@ -96,6 +97,7 @@ def enhance(root: etree.Element, checklist: Checklist, md: Markdown) -> None:
             parent.insert(position, _stashed(md, panel_html(checklist)))
     wrapper = etree.Element("div", {
         "class": "checklist", "data-checklist": checklist.id, "data-checklist-total": str(len(items)),
+        "data-checklist-id-pattern": f"^{ID_PATTERN}$", "data-checklist-id-limit": str(ID_LIMIT),
     })
     wrapper.extend(list(root))
     for child in list(root):
@@ -162,6 +164,7 @@ class ChecklistTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if self.extension.checklist is not None:
             enhance(root, self.extension.checklist, self.md)
+            self.extension.getConfig("record").add("checklist")
 
 
 class ChecklistExtension(Extension):
@@ -170,6 +173,7 @@ class ChecklistExtension(Extension):
             "checklist": ["", "The page's checklist id (front matter `checklist:`); empty on other pages"],
             "path": ["page", "The page's source path, for error messages"],
             "first_line": [1, "The file's line number of the Markdown's first line (after the front matter)"],
+            "record": [PageRecord(), "Notes the feature on the page (handbook/page_record.py)"],
         }
         self.checklist: Checklist | None = None
         super().__init__(**kwargs)

@@ -5,9 +5,9 @@
           folder: snippets/templates   # relative to the working directory; the templates hook makes it absolute
 
 The widget's HTML goes into Python-Markdown's HTML stash, so Markdown never touches it (even inside an admonition). The
-option `anchors`, a set, collects the `template-<id>` ids the widgets add: MkDocs checks links against the ids it saw in
-the Markdown, so hooks/templates.py passes these on. The page's markers are checked with the page file's real line
-numbers by `check_markers` (run for the whole site by handbook/check.py).
+option `record` (handbook/page_record.py) notes the feature and the `template-<id>` ids the widgets add. The page's
+markers are checked with the page file's real line numbers by `check_markers` (run for the whole site by
+handbook/check.py).
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from markdown.preprocessors import Preprocessor
 
 from .frontmatter import Source, SourceError
 from .markdown_lines import outside_fences
+from .page_record import PageRecord
 from .templates_model import Template, TemplateErrors, load_folder
 from .templates_render import render
 
@@ -80,10 +81,10 @@ def widget_html(template: Template) -> str:
 
 
 class TemplateMarkerPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, folder: str, anchors: set[str]):
+    def __init__(self, md: Markdown, folder: str, record: PageRecord):
         super().__init__(md)
         self.folder = folder
-        self.anchors = anchors
+        self.record = record
 
     def run(self, lines: list[str]) -> list[str]:
         markers = dict(find_markers(lines))
@@ -101,7 +102,7 @@ class TemplateMarkerPreprocessor(Preprocessor):
             indent = line[: len(line) - len(line.lstrip())]
             # A block of its own (blank lines around it), so the whole paragraph is swapped for the widget.
             out += ["", indent + self.md.htmlStash.store(widget_html(templates[template_id])), ""]
-            self.anchors.add(f"template-{template_id}")
+            self.record.add("templates", f"template-{template_id}")
         return out
 
 
@@ -109,13 +110,13 @@ class TemplatesExtension(Extension):
     def __init__(self, **kwargs: Any):
         self.config = {
             "folder": ["snippets/templates", "The folder of template sources"],
-            "anchors": [set(), "A set to which the page's widget ids are added"],
+            "record": [PageRecord(), "Notes the feature and the widgets' ids (handbook/page_record.py)"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # After pymdownx.snippets (32) and season facts (31); before HTML blocks (20) would keep the comment as is.
-        preprocessor = TemplateMarkerPreprocessor(md, self.getConfig("folder"), self.getConfig("anchors"))
+        preprocessor = TemplateMarkerPreprocessor(md, self.getConfig("folder"), self.getConfig("record"))
         md.preprocessors.register(preprocessor, "handbook_templates", 30)
 
 
