@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .frontmatter import SourceError, _record_lines
+from .frontmatter import FAST_LOADER, SourceError, _record_lines
 from .markdown_lines import outside_fences
 from .templates_embed import find_markers
 
@@ -61,8 +61,8 @@ class _Checker:
     def __init__(self, text: str, path: str, docs_dir: pathlib.Path):
         self.path, self.docs_dir = path, docs_dir
         try:
-            self.data = yaml.safe_load(text)
-            node = yaml.compose(text)
+            self.data = yaml.load(text, Loader=FAST_LOADER)
+            node = yaml.compose(text, Loader=FAST_LOADER)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise SourceError(path, mark.line + 1 if mark else 1,

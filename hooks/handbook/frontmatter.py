@@ -18,7 +18,7 @@ class SourceError(Exception):
 
 
 # LibYAML's C loader where it is built in: several times faster. Line numbers are worked out only for a message.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Source:
         """The file's line of every front-matter key and list item."""
         if self._lines is None:
             self._lines = {}
-            _record_lines(yaml.compose(self.yaml_text, Loader=_Loader), (), self._lines, offset=self.yaml_line)
+            _record_lines(yaml.compose(self.yaml_text, Loader=FAST_LOADER), (), self._lines, offset=self.yaml_line)
         return self._lines
 
     @lines.setter
@@ -80,7 +80,7 @@ def parse_yaml(text: str, path: str) -> Source:
 
 def _load(yaml_text: str, path: str, first_line: int, what: str) -> object:
     try:
-        return yaml.load(yaml_text, Loader=_Loader) or {}
+        return yaml.load(yaml_text, Loader=FAST_LOADER) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else 1

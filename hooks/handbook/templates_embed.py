@@ -65,7 +65,7 @@ def unused(templates: dict[str, Template], embedded: set[str]) -> list[SourceErr
 
 def load_templates(folder: str | pathlib.Path) -> dict[str, Template]:
     """Every template in the folder, read once per version of the folder's files. Raises TemplateErrors."""
-    folder = pathlib.Path(folder)
+    folder = pathlib.Path(folder).resolve()  # one cache entry, whether a caller names it relative or absolute
     versions = tuple((file.name, file.stat().st_mtime_ns) for file in sorted(folder.iterdir()) if file.is_file())
     return _load_once(folder, versions)
 
