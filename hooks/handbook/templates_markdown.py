@@ -72,9 +72,11 @@ class _JumpLinks(Treeprocessor):
         box = next((div for div in root.iter("div") if _is_summary(div)), None)
         if not ids or box is None:
             return
-        # One template: "Jump to the template". Several: each link names its template.
-        templates = self.extension.templates()
-        titles = {template_id: templates[template_id].title for template_id in ids} if len(ids) > 1 else {}
+        # One template: "Jump to the template". Several: each link names its template (only then are they read).
+        titles: dict[str, str] = {}
+        if len(ids) > 1:
+            templates = self.extension.templates()
+            titles = {template_id: templates[template_id].title for template_id in ids}
         for template_id in ids:
             line = etree.SubElement(box, "p", {"class": "tpl-jump"})
             link = etree.SubElement(line, "a", {"href": f"#template-{template_id}"})

@@ -1,12 +1,10 @@
 // @ts-check
-// Checklist ticks saved in this browser: progress, reset, export, import, sync between tabs. Enhances the markup of
-// hooks/handbook/checklist_html.py. Imported files are data: they reach the page only through textContent.
+// Checklist ticks saved in this browser: progress, reset, sync between tabs, and export and import (their code is in
+// checklist-file.js, loaded when used). Enhances the markup of hooks/handbook/checklist_html.py.
 import { required } from "./dom.js";
 import { keepAside, onOtherTabChange, readJSON, storageKey, writeJSON } from "./store.js";
 
 const KEY = storageKey("checklist", 1);
-const FORMAT = "peds-img-handbook.checklist";
-const MAX_IMPORT_BYTES = 200_000;
 const NOT_SAVED = "This browser is not saving your ticks (private mode, or storage blocked or full). " +
   "They last for this visit only: export them to keep them.";
 const KEPT = "Ticks saved earlier could not be read, so the list starts empty. They were kept aside, not deleted.";
@@ -143,41 +141,15 @@ export function start(root) {
     note.textContent = noteText;
   }
 
-  function exportTicks() {
-    const exported = new Date().toISOString();
-    const data = { format: FORMAT, version: 1, checklist: listId, exported, ticked: [...ticked], aside: [...aside] };
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-    link.download = `${listId}-ticks-${exported.slice(0, 10)}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    message.textContent = `Exported ${ticked.size} ticks to ${link.download}.`;
-  }
-
-  /**
-   * An imported file's ids, or what is wrong with it.
-   * @param {string} text
-   * @returns {string[] | string}
-   */
-  function idsIn(text) {
-    let data;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      return "This file is not valid JSON.";
-    }
-    if (data?.format !== FORMAT) return "This file is not a checklist export from this handbook.";
-    if (data.version !== 1) return "This file comes from another version of the checklist.";
-    if (data.checklist !== listId) return "This file holds ticks for another checklist.";
-    if (!isEntry(data)) return "This file's list of ticks is damaged.";
-    return [...data.ticked, ...(data.aside || [])];
+  async function exportTicks() {
+    const { exportFile } = await import("./checklist-file.js");
+    message.textContent = `Exported ${ticked.size} ticks to ${exportFile(listId, ticked, aside)}.`;
   }
 
   /** @param {File} chosen */
   async function importFile(chosen) {
-    const ids = chosen.size > MAX_IMPORT_BYTES
-      ? "This file is too large."
-      : idsIn(await chosen.text().catch(() => ""));
+    const { idsInFile } = await import("./checklist-file.js");
+    const ids = await idsInFile(chosen, listId, isEntry);
     if (typeof ids === "string") {
       message.textContent = `${ids} Nothing was changed.`;
       return;
@@ -191,6 +163,11 @@ export function start(root) {
       : "");
   }
 
+  /** Export and import load their code when first used; that can fail when the site is offline. */
+  const couldNotLoad = () => {
+    message.textContent = "This could not start: the page lost its connection to the handbook. Reload and try again.";
+  };
+
   /** @param {boolean} open */
   function askToReset(open) {
     confirm.hidden = !open;
@@ -200,7 +177,7 @@ export function start(root) {
     focusTarget.focus();
   }
 
-  /** @type {Record<string, () => void>} */
+  /** @type {Record<string, () => void | Promise<void>>} */
   const actions = {
     export: exportTicks,
     import: () => file.click(),
@@ -219,7 +196,7 @@ export function start(root) {
     const target = /** @type {HTMLInputElement} */ (event.target);
     if (target === file) {
       const chosen = file.files?.[0];
-      if (chosen) importFile(chosen).finally(() => { file.value = ""; });
+      if (chosen) importFile(chosen).catch(couldNotLoad).finally(() => { file.value = ""; });
       return;
     }
     const id = target.closest("[data-task-id]")?.getAttribute("data-task-id") || "";
@@ -232,7 +209,7 @@ export function start(root) {
   root.addEventListener("click", (event) => {
     const button = /** @type {Element} */ (event.target).closest("[data-checklist-action]");
     const action = button && actions[button.getAttribute("data-checklist-action") || ""];
-    if (action) action();
+    if (action) Promise.resolve(action()).catch(couldNotLoad);
   });
   const stopListening = onOtherTabChange(KEY, () => {
     if (!root.isConnected) {

@@ -102,9 +102,10 @@ export function start(root) {
     slot.dir = "auto"; // a right-to-left name stays whole inside left-to-right text
     (slots[slot.dataset.slot] ||= { label: slot.textContent, nodes: [] }).nodes.push(slot);
   }
-  const forgetButton = required(root, '[data-action="forget"]');
-  const forgetConfirm = required(root, "[data-template-forget-confirm]");
-  const forgetMessage = required(root, "[data-template-forget-message]");
+  // Only a template that uses the reader's saved details offers to forget them.
+  const forgetButton = optional('[data-action="forget"]');
+  const forgetConfirm = forgetButton && required(root, "[data-template-forget-confirm]");
+  const forgetMessage = forgetButton && required(root, "[data-template-forget-message]");
   const isProfile = (control) => "profile" in control.dataset;
   const valuesOf = (control) => (isProfile(control) ? profile.values : "program" in control.dataset ? program : own);
   const valueOf = (control) => (valuesOf(control)[control.name] || "").trim();
