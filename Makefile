@@ -5,21 +5,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+ESBUILD := node_modules/.bin/esbuild
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check lint test bench readability chromium node clean
 
-serve: $(STAMP)
+serve: $(STAMP) $(ESBUILD)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: check
+build: check $(ESBUILD)
 	$(BIN)/mkdocs build --strict
 
 # Every source check (front matter, templates, checklists, season facts, ids), each problem as file:line.
 check: $(STAMP)
 	$(BIN)/python -m handbook.check
 
-test: lint chromium node
+test: lint chromium node $(ESBUILD)
 	$(BIN)/python -m pytest
 
 # Lint and types (configured in pyproject.toml); `make test` stops here when either is not clean.
@@ -27,7 +28,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-bench: $(STAMP) chromium node
+bench: $(STAMP) chromium node $(ESBUILD)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_decoder.py
 
@@ -50,5 +51,11 @@ chromium:
 node:
 	@command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 
+# esbuild minifies the shipped JavaScript (hooks/minify.py); pinned in package.json and package-lock.json.
+$(ESBUILD): package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update && apt-get install -y npm; }
+	npm ci --no-audit --no-fund
+	touch $@
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

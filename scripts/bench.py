@@ -80,7 +80,7 @@ def plain_config(folder: pathlib.Path) -> pathlib.Path:
 
 
 class _EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's `!ENV [NAME, default]` as its default."""
+    """Reads mkdocs.yml's `!ENV [NAME, default]` as its default, and `!relative path` as its text."""
 
 
 def _env_default(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> object:
@@ -88,6 +88,14 @@ def _env_default(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> object:
 
 
 _EnvLoader.add_constructor("!ENV", _env_default)
+
+
+def _relative(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """Only the handbook's own extensions use `!relative`, and the plain config drops them: its text is enough."""
+    return loader.construct_scalar(node)
+
+
+_EnvLoader.add_constructor("!relative", _relative)
 
 
 def timed_build(out: pathlib.Path, *options: str, project: pathlib.Path = ROOT) -> float:
