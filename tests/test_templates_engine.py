@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handbook.frontmatter import parse, read
+from handbook.page_record import PageRecord
 from handbook.templates_embed import check_markers, find_markers, unused
 from handbook.templates_model import TemplateErrors, check_template, fill, load_folder, load_profile
 from handbook.templates_render import render
@@ -195,3 +196,15 @@ def test_a_template_on_no_page_is_reported():
 def test_markers_in_fenced_code_are_not_markers():
     text = "a\n~~~\n<!-- template: x -->\n~~~\n  <!-- template: y -->\n"
     assert find_markers(text.splitlines()) == [(4, "y")]
+
+
+def test_the_extension_records_the_feature_and_the_ids_its_widgets_add():
+    """MkDocs checks `page.md#template-<id>` links against ids it saw; the widgets are stashed, so the page record
+    tells it (hooks/page_record.py passes the record on)."""
+    record = PageRecord()
+    md = markdown.Markdown(extensions=["handbook.templates_embed"], extension_configs={"handbook.templates_embed": {
+        "folder": str(ROOT / "snippets" / "templates"), "record": record}})
+    md.convert("# T\n\n<!-- template: thank-you -->\n\n<!-- template: visa-inquiry -->\n")
+    assert record.features == {"templates"}
+    assert record.anchors == {"template-thank-you", "template-visa-inquiry"}
+    assert record.stylesheets() == ["assets/css/template-filler.css"]
