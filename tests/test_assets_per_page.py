@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from handbook.page_record import FEATURE_STYLESHEETS
-from site_build import html_pages
+from site_build import ROOT, html_pages
 
 # A feature's root element in the built HTML, and the stylesheet it needs.
 FEATURE_ROOTS = {"templates": "section.tpl[data-template]", "checklist": "[data-checklist]",
@@ -74,3 +74,14 @@ def test_instant_navigation_to_a_template_page_brings_its_styles_and_starts_it(p
     expect(widget).to_have_css("border-top-style", "solid")
     assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1  # no full reload
     assert watch.problems() == []
+
+
+def test_shipped_scripts_and_styles_are_minified_copies_of_the_source(site_dir):
+    source = ROOT / "docs" / "assets"
+    for file in [*source.glob("js/*.js"), *source.glob("css/*.css")]:
+        shipped = (site_dir / "assets" / file.parent.name / file.name).read_text(encoding="utf-8")
+        assert len(shipped) < 0.8 * len(file.read_text(encoding="utf-8")), file.name
+        assert "@ts-check" not in shipped and "\n  " not in shipped, file.name  # no comments, no indentation
+    entry = (site_dir / "assets" / "js" / "handbook.js").read_text(encoding="utf-8")
+    for module in ("./template-filler.js", "./checklist.js", "./forget-all.js", "./decoder.js"):
+        assert f'import("{module}")' in entry  # the modules the entry loads keep their names
