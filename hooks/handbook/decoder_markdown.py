@@ -70,6 +70,8 @@ class _MarkerPreprocessor(Preprocessor):
     """Swap each marker for a token paragraph, so Markdown's raw-HTML step does not take it as a comment."""
 
     def run(self, lines: list[str]) -> list[str]:
+        if not any("decoder" in line for line in lines):
+            return lines  # most pages: no need to track fences line by line
         seen: dict[str, int] = {}
         for index, line in outside_fences(lines):
             match = MARKER.match(line)

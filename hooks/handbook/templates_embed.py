@@ -30,6 +30,8 @@ MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*template:\s*(?P<id>\S*?)\s*-->[ 
 
 def find_markers(lines: list[str]) -> list[tuple[int, str]]:
     """(0-based line index, id) of each marker outside fenced code, so a page can show the syntax in an example."""
+    if not any("template:" in line for line in lines):
+        return []  # most pages: no need to track fences line by line
     return [(index, match.group("id")) for index, line in outside_fences(lines) if (match := MARKER.match(line))]
 
 
