@@ -5,24 +5,34 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+ESBUILD := node_modules/.bin/esbuild
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test bench csp-header readability mutation chromium node clean permalinks serve-site
+.PHONY: serve build check lint pdf test bench csp-header readability mutation chromium node clean permalinks serve-site
 
-serve: $(STAMP)
+serve: $(STAMP) $(ESBUILD)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(STAMP)
+build: check $(ESBUILD)
 	$(BIN)/mkdocs build --strict
 
 # The site with the whole handbook and the handout as PDFs (A4 and US Letter) in site/downloads/: deploy this one.
-pdf: $(STAMP) chromium
+pdf: $(STAMP) chromium $(ESBUILD)
 	$(BIN)/python scripts/make_pdf.py
 
-test: $(STAMP) chromium node
+# Every source check (front matter, templates, checklists, season facts, ids), each problem as file:line.
+check: $(STAMP)
+	$(BIN)/python -m handbook.check
+
+test: lint chromium node $(ESBUILD)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP) chromium node
+# Lint and types (configured in pyproject.toml); `make test` stops here when either is not clean.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+bench: $(STAMP) chromium node $(ESBUILD)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_decoder.py
 
@@ -69,5 +79,12 @@ chromium:
 node:
 	@command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 
+# esbuild minifies the shipped JavaScript (hooks/minify.py); pinned in package.json and package-lock.json.
+$(ESBUILD): package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update && apt-get install -y npm; }
+	npm ci --no-audit --no-fund
+	touch $@
+
 clean:
-	rm -rf site pdf $(VENV) .mutation
+	rm -rf site pdf $(VENV) .mutation node_modules
+

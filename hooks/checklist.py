@@ -1,33 +1,22 @@
-"""Hook: turn pages marked `checklist: <id>` in front matter into saved checklists (issue 4).
+"""Hook: tell the checklist extension (handbook/checklist_html.py) which checklist the page is, from its front matter.
 
-Logic: handbook/checklist.py (parse, ids, checks) and handbook/checklist_html.py (markup); front end:
-docs/assets/js/checklist.js and docs/assets/css/checklist.css.
+MkDocs hands Markdown the page without its front matter, and makes a new Markdown instance per page from
+`mdx_configs`, so the page's options are set here just before it renders. The checks run in hooks/checks.py.
 """
-from handbook.checklist import parse, strip_explicit_ids
-from handbook.checklist_html import enhance
-from handbook.frontmatter import SourceError
-from handbook.mkdocs_adapter import fail, read_page_source
+from __future__ import annotations
 
-_pending = {}  # page source path -> its Checklist, from on_page_markdown to on_page_content
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
+from handbook.mkdocs_adapter import read_page_source
 
-def on_page_markdown(markdown, page, config, files):
-    _pending.pop(page.file.src_uri, None)
-    if "checklist" not in page.meta:
-        return markdown
-    try:
-        checklist = parse(read_page_source(page, config))
-    except SourceError as error:
-        raise fail(error) from None
-    _pending[page.file.src_uri] = checklist
-    return strip_explicit_ids(markdown)
+EXTENSION = "handbook.checklist_html"
 
 
-def on_page_content(html, page, config, files):
-    checklist = _pending.pop(page.file.src_uri, None)
-    if checklist is None:
-        return html
-    try:
-        return enhance(html, checklist)
-    except SourceError as error:
-        raise fail(error) from None
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    options = config.mdx_configs.setdefault(EXTENSION, {})
+    options["checklist"] = page.meta.get("checklist") or ""
+    source = read_page_source(page, config)
+    options["path"], options["first_line"] = source.path, source.body_line
+    return markdown

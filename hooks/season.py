@@ -1,23 +1,26 @@
 """Hook: the season facts file (issue 7). Logic: handbook/season.py; rendering: the handbook.season_facts extension.
 
 on_config        resolve the file next to mkdocs.yml, check it (file:line errors), warn when the season is over
-on_page_markdown stop at the page's file:line when it names a fact the file does not have
+Pages that name a fact the file does not have are found by the whole-site check (hooks/checks.py).
 """
+from __future__ import annotations
+
 import datetime
 import os
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 
 from handbook.frontmatter import SourceError
-from handbook.mkdocs_adapter import fail, read_page_source
-from handbook.season import check_page, warnings
+from handbook.mkdocs_adapter import fail
+from handbook.season import warnings
 from handbook.season_facts import load_season
 
 EXTENSION = "handbook.season_facts"
 log = get_plugin_logger("season")
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = os.path.dirname(config.config_file_path)
     options = config.mdx_configs.setdefault(EXTENSION, {})
     for key, default in (("file", "season.yml"), ("links", "snippets/links.md")):
@@ -32,12 +35,4 @@ def on_config(config):
         raise fail(error) from None
     for warning in warnings(season, datetime.date.today()):
         log.warning(warning)
-
-
-def on_page_markdown(markdown, page, config, files):
-    options = config.mdx_configs[EXTENSION]
-    try:
-        check_page(read_page_source(page, config), load_season(options["file"], options["links"]))
-    except SourceError as error:
-        raise fail(error) from None
-    return markdown
+    return config

@@ -4,7 +4,6 @@ advisors.py; handbook/md_markers.py puts them where a page says `<!-- name -->`.
 on_config  read the school's institution file (INSTITUTION=path), the edition and review dates, and the advisors'
            table; warn about overdue reviews without failing a strict build
 on_files   copy the school's logo into the site
-on_page_content  let MkDocs' anchor check see ids that hooks add as HTML (templates, checklist items)
 """
 import datetime
 import logging
@@ -18,7 +17,6 @@ from handbook.edition import due_list_markdown, edition_date, overdue_message, p
 from handbook.frontmatter import SourceError
 from handbook.institution import load, office_html
 from handbook.mkdocs_adapter import fail
-from handbook.permalinks import scan_html
 from handbook.reviewed import human_date
 
 MARKERS_EXTENSION = "handbook.md_markers"
@@ -60,14 +58,6 @@ def on_files(files, config):
     if institution and institution.logo:
         files.append(File.generated(config, institution.logo_url, abs_src_path=str(institution.logo)))
     return files
-
-
-def on_page_content(html, page, config, files):
-    # MkDocs checks `page.md#id` links against ids it saw while rendering Markdown; a template's section is added
-    # later by a hook. Hooks run in list order, so this one (listed last) sees the finished page.
-    if page.present_anchor_ids is not None:
-        page.present_anchor_ids |= scan_html(html).ids
-    return html
 
 
 def _review_log() -> logging.Logger:

@@ -1,95 +1,142 @@
-"""Benchmark: build time, page weight and the front-end budgets. Run with `make bench`; prints one line per figure.
+"""Benchmark: build time, and the handbook's own JS + CSS per page type as shipped. Run with `make bench`.
 
-Budgets (from the issues): template JS + CSS <= 8 KB gzip, checklist JS + CSS <= 5 KB gzip.
+Prints one table. Budgets (issue 10): hooks and extensions on vs off <= 1.15x the build time (median of pairs, each pair
+taken back to back); handbook JS + CSS per page, minified then gzipped: template pages <= 6 KB, the checklist page
+<= 5 KB, other pages <= 2 KB. Then the template fillers' keystroke figures (bench_templates.py), and Lighthouse
+against vanilla Material (bench_lighthouse.py).
 """
 from __future__ import annotations
 
 import gzip
-import os
 import pathlib
-import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
+import yaml
+
+import bench_lighthouse
 import bench_templates
+from browser import CHROMIUM, LAUNCH_ARGS
+from site_build import ROOT, SiteServer, mkdocs_build
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-ASSETS = ROOT / "docs" / "assets"
-BUDGETS_KB = {"template filler": 8.0, "checklist": 5.0}
-FEATURE_ENTRIES = {
-    "template filler": ("js/template-filler.js", "css/template-filler.css"),
-    "checklist": ("js/checklist.js", "css/checklist.css"),
+RUNS = 5
+PAGE_TYPES = {  # page type: (a page of that type, budget in KB)
+    "template page": ("/your-messages/letters-of-interest-and-intent/", 6.0),
+    "checklist page": ("/action-plan/", 5.0),
+    "other page": ("/faq/", 2.0),
+    "home page": ("/", 2.0),
 }
-_IMPORT = re.compile(r"""(?:import|export)\s[^"']*?from\s*["'](\.{1,2}/[^"']+)["']""")
+BUILD_RATIO_BUDGET = 1.15
+OWN_ASSETS = ("/assets/css/", "/assets/js/")  # the handbook's own; Material's are under assets/stylesheets|javascripts
 
 
 def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
 
-def module_closure(entry: pathlib.Path) -> list[pathlib.Path]:
-    """An ES module and every module it imports, relative imports only (the handbook has no others)."""
-    seen, todo = [], [entry]
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.append(current)
-        todo += [(current.parent / spec).resolve() for spec in _IMPORT.findall(current.read_text(encoding="utf-8"))]
-    return seen
+def own_assets(site: pathlib.Path, pages: list[str]) -> dict[str, list[pathlib.Path]]:
+    """Per page, the handbook's own CSS and JS files a browser fetches for it (feature modules included, which the
+    entry module loads only where the page has the feature), as shipped in site/."""
+    from playwright.sync_api import Request, sync_playwright
+
+    found: dict[str, list[pathlib.Path]] = {}
+    with SiteServer(site) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        for page_path in pages:
+            page = browser.new_page()
+            fetched: list[str] = []
+
+            def note(request: Request, fetched: list[str] = fetched) -> None:
+                fetched.append(urllib.parse.urlsplit(request.url).path)
+
+            page.on("request", note)
+            page.goto(server.origin + page_path, wait_until="networkidle")
+            found[page_path] = [site / path.lstrip("/") for path in dict.fromkeys(fetched)
+                                if path.startswith(OWN_ASSETS)]
+            page.close()
+        browser.close()
+    return found
 
 
-def feature_weight(js_entry: str, css: str) -> tuple[int, list[str]]:
-    files = module_closure((ASSETS / js_entry).resolve()) + [ASSETS / css]
-    return sum(gzip_size(f.read_bytes()) for f in files), [f.name for f in files]
+def plain_config(folder: pathlib.Path) -> pathlib.Path:
+    """mkdocs.yml without the handbook's hooks, Markdown extensions, CSS and JS: vanilla Material on the same docs."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
+    for key in ("hooks", "extra_css", "extra_javascript"):
+        config.pop(key, None)
+    config["markdown_extensions"] = [ext for ext in config["markdown_extensions"]
+                                     if not (isinstance(ext, dict) and any(k.startswith("handbook.") for k in ext))
+                                     and not (isinstance(ext, str) and ext.startswith("handbook."))]
+    config["docs_dir"] = str(ROOT / "docs")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    for ext in config["markdown_extensions"]:
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
+            ext["pymdownx.snippets"]["base_path"] = [str(ROOT / "snippets")]
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return path
 
 
-def build_times(runs: int = 5) -> list[float]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    times = []
-    with tempfile.TemporaryDirectory() as out:
-        for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", out],
-                           cwd=ROOT, env=env, check=True)
-            times.append(time.perf_counter() - start)
-    return times
+class _EnvLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!ENV [NAME, default]` as its default, and `!relative path` as its text."""
 
 
-def page_weight(site: pathlib.Path, page: str) -> tuple[int, int]:
-    """gzip bytes of one page's HTML plus every local CSS and JS file it loads (module imports included)."""
-    html_file = site / page
-    html = html_file.read_text(encoding="utf-8")
-    files = []
-    for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))(?:\?[^"]*)?"', html):
-        if "://" in ref:
-            continue
-        target = (html_file.parent / ref).resolve()
-        files += module_closure(target) if target.suffix == ".js" else [target]
-    files = list(dict.fromkeys(files))
-    return gzip_size(html.encode()) + sum(gzip_size(f.read_bytes()) for f in files), len(files)
+def _env_default(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> object:
+    return loader.construct_sequence(node)[-1]
+
+
+_EnvLoader.add_constructor("!ENV", _env_default)
+
+
+def _relative(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """Only the handbook's own extensions use `!relative`, and the plain config drops them: its text is enough."""
+    return loader.construct_scalar(node)
+
+
+_EnvLoader.add_constructor("!relative", _relative)
+
+
+def timed_build(out: pathlib.Path, *options: str, project: pathlib.Path = ROOT) -> float:
+    start = time.perf_counter()
+    result = mkdocs_build(out, "-q", *options, project=project)
+    if result.returncode != 0:
+        sys.exit(f"build failed:\n{result.stdout}{result.stderr}")
+    return time.perf_counter() - start
+
+
+def build_ratio(folder: pathlib.Path) -> tuple[float, float, float]:
+    """(median with, median without, median of the per-pair ratios), each pair built back to back."""
+    config = plain_config(folder)
+    with_times, without_times = [], []
+    for _ in range(RUNS):
+        with_times.append(timed_build(folder / "with"))
+        without_times.append(timed_build(folder / "without", "--no-strict", "-f", str(config), project=folder))
+    ratios = [a / b for a, b in zip(with_times, without_times, strict=True)]
+    return statistics.median(with_times), statistics.median(without_times), statistics.median(ratios)
 
 
 def main() -> None:
-    times = build_times()
-    print(f"build (mkdocs build --strict, median of {len(times)}): {statistics.median(times):.2f} s "
-          f"[{', '.join(f'{t:.2f}' for t in times)}]")
-    with tempfile.TemporaryDirectory() as out:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", out], cwd=ROOT,
-                       env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True)
-        site = pathlib.Path(out)
-        for page in ("index.html", "your-messages/letters-of-interest-and-intent/index.html", "action-plan/index.html"):
-            weight, count = page_weight(site, page)
-            print(f"page weight {page} (HTML + {count} CSS/JS files, gzip): {weight / 1024:.1f} KB")
-        for name, (js, css) in FEATURE_ENTRIES.items():
-            weight, names = feature_weight(js, css)
-            verdict = "within" if weight / 1024 <= BUDGETS_KB[name] else "OVER"
-            print(f"{name} JS + CSS (gzip, {' + '.join(names)}): {weight / 1024:.2f} KB, "
-                  f"{verdict} the {BUDGETS_KB[name]:.0f} KB budget")
+    rows: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory() as temp:
+        folder = pathlib.Path(temp)
+        with_s, without_s, ratio = build_ratio(folder)
+        rows.append((f"build time, hooks + extensions on / off (median of {RUNS} pairs)",
+                     f"{with_s:.2f} s / {without_s:.2f} s = {ratio:.2f}x", f"<= {BUILD_RATIO_BUDGET}x",
+                     "ok" if ratio <= BUILD_RATIO_BUDGET else "OVER"))
+        site = folder / "with"
+        assets = own_assets(site, [page for page, _ in PAGE_TYPES.values()])
+        for page_type, (page, budget) in PAGE_TYPES.items():
+            files = assets[page]
+            weight = sum(gzip_size(file.read_bytes()) for file in files) / 1024
+            rows.append((f"{page_type} JS + CSS, minified + gzip ({len(files)} files)", f"{weight:.2f} KB",
+                         f"<= {budget:.0f} KB", "ok" if weight <= budget else "OVER"))
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        for row in [("figure", "measured", "budget", ""), *rows]:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
         bench_templates.report(site)
+        bench_lighthouse.report(site, folder / "without")
 
 
 if __name__ == "__main__":

@@ -53,7 +53,8 @@ def main() -> int:
     result = run_engine([m["text"] for m in messages])
     ok = True
     for split in ("tune", "held-out"):
-        rows = [(m, set(m["kinds"]), set(got)) for m, got in zip(messages, result["kinds"]) if m["split"] == split]
+        rows = [(m, set(m["kinds"]), set(got))
+                for m, got in zip(messages, result["kinds"], strict=True) if m["split"] == split]
         per_kind, exact = scores([(want, got) for _, want, got in rows])
         print(f"decoder, {split} split ({len(rows)} messages): exact match {exact:.1%}")
         for kind, (precision, recall, count) in per_kind.items():

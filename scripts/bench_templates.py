@@ -39,12 +39,12 @@ def largest_template(site_dir: pathlib.Path) -> tuple[str, str]:
     best = (0, "", "")
     for page in html_pages(site_dir):
         for root in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("section.tpl"):
-            size = len(root.select_one("[data-template-output]").get_text())
-            best = max(best, (size, page_url_path(site_dir, page), root["data-template"]))
+            size = len(root.select_one("[data-template-output]").get_text())  # type: ignore[union-attr]
+            best = max(best, (size, page_url_path(site_dir, page), str(root["data-template"])))
     return best[1], best[2]
 
 
-def keystroke_times(site_dir: pathlib.Path) -> tuple[str, list[float]]:
+def keystroke_times(site_dir: pathlib.Path) -> tuple[str, list[tuple[float, float]]]:
     from playwright.sync_api import sync_playwright
 
     path, template_id = largest_template(site_dir)

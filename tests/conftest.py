@@ -1,11 +1,23 @@
 """Shared fixtures: one strict build per run, a loopback server, and Debian's Chromium."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from browser import CHROMIUM, LAUNCH_ARGS, PageWatch, require_chromium
 from gates import pytest_unconfigure  # noqa: F401 - a hook: the closing line that names skipped gates
-from site_build import SiteServer, build
+from site_build import ROOT, SiteServer, build
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A copy of the project to break on purpose."""
+    for name in ("docs", "snippets", "hooks", "overrides", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "season.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
 
 
 SLOW_FIXTURES = {"server", "site_dir", "build_log", "browser", "project_copy"}

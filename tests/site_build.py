@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import pathlib
 import subprocess
@@ -12,15 +14,21 @@ import threading
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
+def mkdocs_build(site_dir: pathlib.Path, *options: str, project: pathlib.Path = ROOT,
+                 **env: str) -> subprocess.CompletedProcess[str]:
+    """The one way tests and scripts build a site: `mkdocs build --strict` (unless options say otherwise) of a
+    project into site_dir."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *options],
+        cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env), capture_output=True, text=True,
+    )
+
+
 @functools.cache
 def build(site_dir: pathlib.Path, site_url: str) -> str:
     """Run `mkdocs build --strict` into site_dir for readers at site_url; return its log, or raise with the log."""
     # No PDFs: a developer's own `make pdf` output must not change what the tests see (tests/test_pdf.py prints its own).
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url, HANDBOOK_PDF_DIR=str(site_dir) + ".no-pdf")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+    result = mkdocs_build(site_dir, SITE_URL=site_url, HANDBOOK_PDF_DIR=str(site_dir) + ".no-pdf")
     log = result.stdout + result.stderr
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build --strict failed:\n{log}")
@@ -44,18 +52,40 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class SiteServer:
-    """A static file server on a free loopback port, in a background thread."""
+class _GzipHandler(_QuietHandler):
+    """Sends text files gzipped to a browser that accepts it, as a real host would (for page-speed measurements)."""
 
-    def __init__(self, site_dir: pathlib.Path):
+    _TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+    def send_head(self):
+        path = pathlib.Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the address with a slash
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self._TEXT or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class SiteServer:
+    """A static file server on a free loopback port, in a background thread; with compress=True it gzips text."""
+
+    def __init__(self, site_dir: pathlib.Path, compress: bool = False):
         self.site_dir = site_dir
-        handler = functools.partial(_QuietHandler, directory=str(site_dir))
+        handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(site_dir))
         self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self._httpd.server_address[1]}"
         self.site_url = self.origin + "/"
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
-    def __enter__(self) -> "SiteServer":
+    def __enter__(self) -> SiteServer:
         self._thread.start()
         return self
 

@@ -227,7 +227,7 @@ def test_print_shows_the_current_ticks_and_hides_the_buttons(server, page, watch
     assert watch.problems() == []
 
 
-CONTRAST_PICKS = [".checklist-button", ".checklist-progress-text", ".checklist-intro", ".checklist-text", ".checklist-note"]
+CONTRAST_PICKS = [".checklist-panel .md-button", ".checklist-progress-text", ".checklist-intro", ".checklist-text", ".checklist-note"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

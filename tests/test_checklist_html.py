@@ -1,35 +1,46 @@
 """Checklist markup: the rendered task lists become labelled, id-carrying items; nothing inline (issue 4)."""
+import json
+import os
 import pathlib
 import re
+import shutil
+import subprocess
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from handbook import checklist as cl
-from handbook.checklist_html import enhance
-from handbook.frontmatter import SourceError, read
+from handbook.frontmatter import SourceError, parse, read
+from site_build import ROOT
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "checklist"
 
 
+EXTENSIONS = ["attr_list", "md_in_html", "toc", "admonition", "pymdownx.superfences", "pymdownx.tasklist",
+              "handbook.checklist_html"]
+
+
+def convert(source, extensions=EXTENSIONS) -> str:
+    """Python-Markdown alone, no MkDocs: the page's options as the checklist hook sets them from its front matter."""
+    md = markdown.Markdown(extensions=extensions, extension_configs={
+        "pymdownx.tasklist": {"custom_checkbox": False},
+        "handbook.checklist_html": {"checklist": source.data["checklist"], "path": source.path,
+                                    "first_line": source.body_line},
+    })
+    return md.convert(source.body)
+
+
 def render(name: str = "plan.md") -> tuple[cl.Checklist, BeautifulSoup]:
-    """As the hook does it: model from the file, ids stripped, Markdown with the site's extensions, then enhance."""
     source = read(FIXTURES / name, f"docs/{name}")
-    plan = cl.parse(source)
-    md = markdown.Markdown(
-        extensions=["attr_list", "md_in_html", "toc", "admonition", "pymdownx.superfences", "pymdownx.tasklist"],
-        extension_configs={"pymdownx.tasklist": {"custom_checkbox": False}},
-    )
-    page_html = md.convert(cl.strip_explicit_ids(source.body))
-    return plan, BeautifulSoup(enhance(page_html, plan), "html.parser")
+    return cl.parse(source), BeautifulSoup(convert(source), "html.parser")
 
 
 def test_each_item_carries_its_stable_id_phase_and_a_labelled_disabled_checkbox():
     plan, soup = render()
     items = soup.select("li[data-task-id]")
     assert [li["data-task-id"] for li in items] == [item.id for item in plan.items]
-    for li, item in zip(items, plan.items):
+    for li, item in zip(items, plan.items, strict=True):
         assert li["id"] == f"task-{item.id}"
         assert li["data-phase"] == next(p.id for p in plan.phases if item in p.items)
         box = li.select_one("label > input[type=checkbox]")
@@ -77,11 +88,10 @@ def test_markup_has_no_inline_script_style_or_handler():
 
 
 def test_a_rendered_item_count_that_differs_from_the_source_stops_the_build():
-    plan, _ = render()
-    page_html = '<h2 id="before">B</h2><ul class="task-list"><li class="task-list-item">' \
-                '<input type="checkbox" disabled/> only one</li></ul>'
-    with pytest.raises(SourceError, match=re.escape("docs/plan.md:14: the page renders 1 task-list items but its source has 5")):
-        enhance(page_html, plan)
+    page = "---\nchecklist: plan\n---\n# P\n\n## Before { #before }\n\n- [ ] One.\n\n<div>\n- [ ] Raw HTML.\n</div>\n"
+    source = parse(page, "docs/plan.md")
+    with pytest.raises(SourceError, match=re.escape("docs/plan.md:8: the page renders 1 task-list items but its source has 2")):
+        convert(source, [name for name in EXTENSIONS if name != "md_in_html"])
 
 
 def test_the_panel_says_what_a_reader_needs_in_these_words():
@@ -111,3 +121,37 @@ def test_an_item_reads_as_its_words_in_a_labelled_box():
     label = item.select_one("label.checklist-label")
     assert label.select_one("input.checklist-box[type=checkbox][disabled]") is not None
     assert label.select_one("span.checklist-text").get_text() == "Email the coordinator about dates."
+
+
+
+def test_a_page_without_a_checklist_id_is_left_alone():
+    source = parse("# P\n\n## Before { #before }\n\n- [ ] One. { #one }\n", "docs/p.md")
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    soup = BeautifulSoup(md.convert(source.body), "html.parser")
+    assert soup.select_one(".checklist, [data-task-id]") is None and soup.select_one("li.task-list-item") is not None
+
+
+def test_the_page_script_checks_saved_ids_with_the_python_rule():
+    """The id rule is defined once, in Python; the page carries it to checklist.js, which must agree on every case."""
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("node is missing; `make test` installs Debian's nodejs")
+        pytest.skip("node is missing")
+    _, soup = render()
+    root = soup.select_one("[data-checklist]")
+    samples = ["plan-step-3", "a", "a" * cl.ID_LIMIT, "a" * (cl.ID_LIMIT + 1), "Plan", "plan--x", "-plan", "plan-",
+               "plan_x", "plan x", "plän", "", "x<script>", "9-9"]
+    script = (
+        "import { validator } from './docs/assets/js/checklist.js';"
+        "const [pattern, limit, samples] = JSON.parse(process.argv[1]);"
+        "const { isId } = validator(pattern, Number(limit));"
+        "console.log(JSON.stringify(samples.map(isId)));"
+    )
+    argument = json.dumps([root["data-checklist-id-pattern"], root["data-checklist-id-limit"], samples])
+    result = subprocess.run([node, "--input-type=module", "-e", script, argument], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    javascript = json.loads(result.stdout)
+    python = [cl.is_valid_id(sample) for sample in samples]
+    assert javascript == python
+    assert python.count(True) == 4  # the samples test both sides of the rule

@@ -50,13 +50,16 @@ def test_home_to_a_filled_copied_thank_you_in_four_taps(phone, server):
     page = phone
     page.goto(server.origin + "/")
     taps = 0
-    page.locator("article a[href$='templates/']").first.tap(); taps += 1
+    page.locator("article a[href$='templates/']").first.tap()
+    taps += 1
     page.wait_for_url("**/templates/")
-    page.locator(".tpl-index a[href*='#template-thank-you']").tap(); taps += 1
+    page.locator(".tpl-index a[href*='#template-thank-you']").tap()
+    taps += 1
     page.wait_for_url("**#template-thank-you")
     ready(page)
     heading_lands_at_top(page, "#template-thank-you")
-    page.locator("#template-thank-you-full_name").tap(); taps += 1
+    page.locator("#template-thank-you-full_name").tap()
+    taps += 1
     assert taps <= 3  # the fourth is Copy, after typing
     for control in page.locator("#template-thank-you [data-field]").all():
         if control.get_attribute("type") == "date":
@@ -67,7 +70,8 @@ def test_home_to_a_filled_copied_thank_you_in_four_taps(phone, server):
     # Copy sits right after the fields: less than a screen below the last one.
     last_field = page.locator("#template-thank-you [data-field]").last.bounding_box()
     assert copy.bounding_box()["y"] - last_field["y"] < 844 / 2
-    copy.tap(); taps += 1
+    copy.tap()
+    taps += 1
     expect(page.locator("#template-thank-you [data-template-message]")).to_contain_text("Copied.")
     assert taps == 4
     assert page.evaluate("() => navigator.clipboard.readText()") == page.locator(
@@ -191,7 +195,7 @@ def test_checklist_rows_toggle_when_their_blank_area_is_tapped(phone, server):
 
 TARGETS = ("section.tpl button:visible, section.tpl a.md-button:visible, section.tpl input:not([type=checkbox]):visible, "
            "section.tpl select:visible, section.tpl summary:visible, label.tpl-check:visible, .tpl-jump a:visible, "
-           ".tpl-index li > a:first-child:visible, .checklist-label:visible, .checklist-button:visible")
+           ".tpl-index li > a:first-child:visible, .checklist-label:visible, .checklist-panel .md-button:visible")
 
 
 @pytest.mark.parametrize("path", [THANKS, "/your-messages/letters-of-interest-and-intent/", "/action-plan/", "/templates/"])

@@ -14,7 +14,9 @@ def test_every_page_loads_cleanly_and_stays_on_origin(site_dir, server, page, wa
         assert page.locator("h1").first.is_visible(), path
         if watch.problems():
             report[path] = watch.problems()
-            watch.console_errors.clear(); watch.page_errors.clear(); watch.foreign_requests.clear()
+            watch.console_errors.clear()
+            watch.page_errors.clear()
+            watch.foreign_requests.clear()
     assert report == {}
 
 

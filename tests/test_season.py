@@ -3,9 +3,6 @@ warns and a fact without a source or check date stops the build at its file and 
 from __future__ import annotations
 
 import datetime
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -13,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from handbook.frontmatter import SourceError, parse
 from handbook.season import check_page, load, substitute, warnings
-from site_build import ROOT
+from site_build import ROOT, mkdocs_build
 
 LINKS = "[nrmp-main-match-policy]: https://www.nrmp.org/policy-topic/main-residency-match/\n"
 GOOD = textwrap.dedent("""\
@@ -128,24 +125,24 @@ def test_the_real_season_file_loads_and_is_current():
 # --- real builds ----------------------------------------------------------------------------------------------
 
 
+FRONT_MATTER = "---\ndescription: Home.\nlast_reviewed: 2026-11-28\n---\n"  # four lines
+
+
 def build_project(tmp_path, season_text: str, page: str = "# Home\n\nMatch Day: {{ season.match_day }}.\n"):
     """A real `mkdocs build --strict` of a one-page project using the season hook and extension."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "snippets").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(page, encoding="utf-8")
+    (tmp_path / "docs" / "index.md").write_text(FRONT_MATTER + page, encoding="utf-8")
     (tmp_path / "snippets" / "links.md").write_text(LINKS, encoding="utf-8")
     (tmp_path / "season.yml").write_text(season_text, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: t\n"
-        f"hooks: [{ROOT / 'hooks' / 'season.py'}]\n"
+        f"hooks: [{ROOT / 'hooks' / 'checks.py'}, {ROOT / 'hooks' / 'season.py'}]\n"
         "markdown_extensions:\n  - handbook.season_facts\n"
         "  - pymdownx.snippets: {base_path: [snippets], auto_append: [links.md]}\n",
         encoding="utf-8",
     )
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=tmp_path, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True,
-    )
+    return mkdocs_build(tmp_path / "site", project=tmp_path)
 
 
 def test_a_build_shows_the_fact_on_the_page(tmp_path):
@@ -171,7 +168,7 @@ def test_a_build_warns_when_the_season_is_over(tmp_path):
 def test_a_build_stops_on_a_page_naming_an_unknown_fact(tmp_path):
     result = build_project(tmp_path, GOOD, page="# Home\n\nText.\n\nSOAP: {{ season.soap }}.\n")
     assert result.returncode != 0
-    assert "docs/index.md:5: no season fact 'soap' in season.yml" in result.stderr
+    assert "docs/index.md:9: no season fact 'soap' in season.yml" in result.stderr
 
 
 # --- the built handbook -----------------------------------------------------------------------------------------

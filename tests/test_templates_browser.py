@@ -51,7 +51,7 @@ def clipboard(page) -> str:
 def fill_widget(page, root: str, key_values: dict[str, str]) -> dict[str, str]:
     """Type a distinctive value into every field with the keyboard; return what the preview should show per field."""
     shown = {}
-    for index, control in enumerate(page.locator(f"{root} [data-field]").all()):
+    for control in page.locator(f"{root} [data-field]").all():
         key = control.get_attribute("data-field")
         kind = control.evaluate("(c) => c.type")
         if kind == "select-one":

@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handbook.frontmatter import parse, read
-from handbook.templates_embed import Embedder, find_markers
+from handbook.page_record import PageRecord
+from handbook.templates_embed import check_markers, find_markers, unused
 from handbook.templates_model import TemplateErrors, check_template, fill, load_folder, load_profile
 from handbook.templates_render import render
 from site_build import ROOT, parse_html
@@ -64,18 +65,17 @@ def test_duplicate_id_names_both_files():
 
 def test_page_naming_a_missing_template_stops_at_the_page_line():
     source = read(FIXTURES / "pages" / "unknown-template.md", "docs/unknown-template.md")
-    with pytest.raises(TemplateErrors) as caught:
-        Embedder(good()).mark(source.body, source)
-    [message] = [str(error) for error in caught.value.errors]
+    _, errors = check_markers(source, good())
+    [message] = [str(error) for error in errors]
     assert message.startswith("docs/unknown-template.md:13: no template 'no-such-template'; known templates: ")
     assert "interview-thanks" in message
 
 
 def test_same_template_twice_on_a_page_stops_and_fenced_examples_are_ignored():
     source = read(FIXTURES / "pages" / "twice.md", "docs/twice.md")
-    with pytest.raises(TemplateErrors) as caught:
-        Embedder(good()).mark(source.body, source)
-    assert [str(e) for e in caught.value.errors] == [
+    embedded, errors = check_markers(source, good())
+    assert embedded == ["interview-thanks"]
+    assert [str(e) for e in errors] == [
         "docs/twice.md:13: template 'interview-thanks' is already on this page (line 7); embed each template once per page"
     ]
 
@@ -173,33 +173,39 @@ def test_template_text_is_escaped():
 
 
 def test_markers_survive_markdown_even_inside_an_admonition():
-    page = "---\ndescription: d\n---\n# T\n\n!!! tip \"Try it\"\n    <!-- template: spoken-answer -->\n\n<!-- template: interview-thanks -->\n"
-    source = parse(page, "docs/p.md")
-    embedder = Embedder(good())
-    marked = embedder.mark(source.body, source)
-    html = embedder.fill(markdown.markdown(marked, extensions=["admonition"]), "docs/p.md")
-    soup = BeautifulSoup(html, "html.parser")
-    assert [s["data-template"] for s in soup.select("section.tpl")] == ["spoken-answer", "interview-thanks"]
-    assert soup.select_one(".admonition section.tpl")["data-template"] == "spoken-answer"
-    assert embedder.unused() is None
-
-
-def test_a_swallowed_marker_fails_loudly():
-    source = parse("# T\n\n<!-- template: spoken-answer -->\n", "docs/p.md")
-    embedder = Embedder(good())
-    embedder.mark(source.body, source)
-    with pytest.raises(TemplateErrors, match="did not reach the page"):
-        embedder.fill("<h1>T</h1>", "docs/p.md")
+    """The extension alone, through Python-Markdown, with no MkDocs: each marker becomes its widget, whole."""
+    page = '# T\n\n!!! tip "Try it"\n    <!-- template: spoken-visa-needs -->\n\nText.\n<!-- template: thank-you -->\n'
+    md = markdown.Markdown(extensions=["admonition", "handbook.templates_embed"],
+                           extension_configs={"handbook.templates_embed": {"folder": str(ROOT / "snippets" / "templates")}})
+    page_html = md.convert(page)
+    soup = parse_html(page_html)
+    assert [s["data-template"] for s in soup.select("section.tpl")] == ["spoken-visa-needs", "thank-you"]
+    assert soup.select_one(".admonition section.tpl")["data-template"] == "spoken-visa-needs"
+    assert soup.select_one("#template-thank-you [data-template-output]") is not None
+    assert "<!--" not in page_html and soup.select_one("p section") is None
 
 
 def test_a_template_on_no_page_is_reported():
-    errors = Embedder(good()).unused()
-    assert [str(e) for e in errors.errors] == [
+    errors = unused(good(), set())
+    assert [str(e) for e in errors] == [
         "good/interview-thanks.md:1: template 'interview-thanks' is on no page; add `<!-- template: interview-thanks -->` to one",
         "good/spoken-answer.md:1: template 'spoken-answer' is on no page; add `<!-- template: spoken-answer -->` to one",
     ]
+    assert unused(good(), {"interview-thanks", "spoken-answer"}) == []
 
 
 def test_markers_in_fenced_code_are_not_markers():
     text = "a\n~~~\n<!-- template: x -->\n~~~\n  <!-- template: y -->\n"
-    assert find_markers(text) == [(4, "y")]
+    assert find_markers(text.splitlines()) == [(4, "y")]
+
+
+def test_the_extension_records_the_feature_and_the_ids_its_widgets_add():
+    """MkDocs checks `page.md#template-<id>` links against ids it saw; the widgets are stashed, so the page record
+    tells it (hooks/page_record.py passes the record on)."""
+    record = PageRecord()
+    md = markdown.Markdown(extensions=["handbook.templates_embed"], extension_configs={"handbook.templates_embed": {
+        "folder": str(ROOT / "snippets" / "templates"), "record": record}})
+    md.convert("# T\n\n<!-- template: thank-you -->\n\n<!-- template: visa-inquiry -->\n")
+    assert record.features == {"templates"}
+    assert record.anchors == {"template-thank-you", "template-visa-inquiry"}
+    assert record.stylesheets() == ["assets/css/template-filler.css"]

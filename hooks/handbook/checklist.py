@@ -15,16 +15,17 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .frontmatter import Source, SourceError
-from .markdown_lines import outside_fences
+from .markdown_lines import HEADING, HEADING_ID, outside_fences, strip_links
 
+# An item id: the one rule, also given to checklist.js on the page (checklist_html.py), which checks saved and
+# imported ids with it.
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+ID_LIMIT = 80  # characters
 MAX_ID_LENGTH = 60  # derived ids are cut at a word boundary below this
 
 _ID = re.compile(rf"^{ID_PATTERN}$")
 _ITEM = re.compile(r"^(?P<indent> *)(?:[-*+]|\d+[.)]) +\[(?P<mark>[ xX])\](?: +|$)(?P<text>.*)$")
 _LIST_OR_BLOCK = re.compile(r"^ *(?:[-*+] |\d+[.)] |#{1,6}(?: |$)|>|```|~~~|!!!|\?\?\?)")
-_HEADING = re.compile(r"^(?P<level>#{1,6})(?: +(?P<title>.*?))?[ #]*$")
-_HEADING_ID = re.compile(r"^(?P<title>.*?)[ \t]*\{[^{}]*?#(?P<id>[^\s{}]+)[^{}]*\}$")
 _TRAILING_ATTRS = re.compile(r"[ \t]*\{(?P<inside>[^{}]*)\}[ \t]*$")
 _EXPLICIT_ID = re.compile(rf"^[ \t]*#(?P<id>{ID_PATTERN})[ \t]*$")
 
@@ -62,7 +63,7 @@ class Checklist:
 
 def normalise(markdown: str) -> str:
     """The words a reader sees, lowercased: links reduced to their text, markup and punctuation gone."""
-    text = re.sub(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?", r"\1", markdown)  # [text](url), [text][ref], [text]
+    text = strip_links(markdown)
     text = re.sub(r"<[^>]*>", " ", text)  # inline HTML tags
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
@@ -86,7 +87,7 @@ def derive_id(markdown: str) -> str:
 
 
 def is_valid_id(value: object) -> bool:
-    return isinstance(value, str) and len(value) <= 80 and bool(_ID.match(value))
+    return isinstance(value, str) and len(value) <= ID_LIMIT and bool(_ID.match(value))
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -117,7 +118,7 @@ def parse(source: Source) -> Checklist | None:
 
     for index, line, paragraph_end in _content_lines(lines):
         number = source.body_line + index
-        heading = _HEADING.match(line)
+        heading = HEADING.match(line)
         if heading:
             level = len(heading.group("level"))
             if level == 2:
@@ -136,7 +137,8 @@ def parse(source: Source) -> Checklist | None:
         text_lines = [item.group("text")] + [lines[i].strip() for i in range(index + 1, paragraph_end)]
         for offset, text_line in enumerate(text_lines[:-1]):
             if _TRAILING_ATTRS.search(text_line):
-                raise SourceError(path, number + offset, "put an item's { #id } at the end of the item, on its last line")
+                raise SourceError(path, number + offset,
+                                  "put an item's { #id } at the end of the item, on its last line")
         text, explicit = split_explicit_id(text_lines[-1], path, number + len(text_lines) - 1)
         text = " ".join(text_lines[:-1] + [text]).strip()
         if not text:
@@ -147,7 +149,8 @@ def parse(source: Source) -> Checklist | None:
         if item_id in seen:
             raise SourceError(
                 path, number,
-                f"duplicate checklist id '{item_id}' (also at line {seen[item_id]}): give one item an explicit {{ #id }}",
+                f"duplicate checklist id '{item_id}' (also at line {seen[item_id]}): "
+                "give one item an explicit { #id }",
             )
         seen[item_id] = number
         current.items.append(Item(item_id, text, number, bool(explicit)))
@@ -176,7 +179,7 @@ def split_explicit_id(text: str, path: str, line: int) -> tuple[str, str | None]
 def strip_explicit_ids(markdown: str) -> str:
     """The Markdown with each item's `{ #id }` removed, so it does not show as text. Fenced code is left alone."""
     lines = markdown.splitlines(keepends=True)
-    for index, line, paragraph_end in _content_lines([line.rstrip("\r\n") for line in lines]):
+    for _index, line, paragraph_end in _content_lines([line.rstrip("\r\n") for line in lines]):
         if _ITEM.match(line):
             last = paragraph_end - 1
             body = lines[last].rstrip("\r\n")
@@ -208,7 +211,7 @@ def _paragraph_end(lines: list[str], index: int) -> int:
 
 
 def _phase(title: str, line: int, path: str) -> Phase:
-    match = _HEADING_ID.match(title)
+    match = HEADING_ID.match(title)
     if not match:
         raise SourceError(path, line, f"phase heading '{title}' needs an explicit id: ## {title} {{ #an-id }}")
     if not _ID.match(match.group("id")):
@@ -220,5 +223,6 @@ def _check_phase_ids(checklist: Checklist) -> None:
     seen: dict[str, int] = {}
     for phase in checklist.phases:
         if phase.id in seen:
-            raise SourceError(checklist.path, phase.line, f"duplicate phase id '{phase.id}' (also at line {seen[phase.id]})")
+            raise SourceError(checklist.path, phase.line,
+                              f"duplicate phase id '{phase.id}' (also at line {seen[phase.id]})")
         seen[phase.id] = phase.line

@@ -17,7 +17,7 @@ import os
 import pathlib
 import posixpath
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
@@ -27,6 +27,7 @@ from markdown.util import AtomicString
 
 from .decoder_rules import DecoderRules, KindText, load
 from .markdown_lines import outside_fences
+from .page_record import PageRecord
 
 MARKER = re.compile(r"^[ \t]*<!--\s*decoder(?::\s*(?P<part>\S+?))?\s*-->[ \t]*$")
 PARTS = {None: "tool", "guide": "guide"}
@@ -42,6 +43,7 @@ class DecoderExtension(Extension):
         self.config = {
             "rules": ["data/decoder-rules.yml", "the rules file"],
             "docs_dir": ["docs", "the docs folder, to check the rules' links"],
+            "record": [PageRecord(), "notes the feature on the page (handbook/page_record.py)"],
         }
         super().__init__(**kwargs)
 
@@ -49,7 +51,8 @@ class DecoderExtension(Extension):
         rules_file = pathlib.Path(self.getConfig("rules"))
         rules = _load(str(rules_file), rules_file.stat().st_mtime_ns, self.getConfig("docs_dir"))
         md.preprocessors.register(_MarkerPreprocessor(md), "handbook_decoder", 25)  # before raw HTML (20)
-        md.parser.blockprocessors.register(_DecoderBlockProcessor(md.parser, md, rules), "handbook_decoder", 95)
+        processor = _DecoderBlockProcessor(md.parser, md, rules, self.getConfig("record"))
+        md.parser.blockprocessors.register(processor, "handbook_decoder", 95)
 
 
 def makeExtension(**kwargs) -> DecoderExtension:  # noqa: N802 - the name Python-Markdown looks for
@@ -67,6 +70,8 @@ class _MarkerPreprocessor(Preprocessor):
     """Swap each marker for a token paragraph, so Markdown's raw-HTML step does not take it as a comment."""
 
     def run(self, lines: list[str]) -> list[str]:
+        if not any("decoder" in line for line in lines):
+            return lines  # most pages: no need to track fences line by line
         seen: dict[str, int] = {}
         for index, line in outside_fences(lines):
             match = MARKER.match(line)
@@ -88,15 +93,16 @@ class _MarkerPreprocessor(Preprocessor):
 
 
 class _DecoderBlockProcessor(BlockProcessor):
-    def __init__(self, parser, md: Markdown, rules: DecoderRules):
+    def __init__(self, parser, md: Markdown, rules: DecoderRules, record: PageRecord):
         super().__init__(parser)
-        self.md, self.rules = md, rules
+        self.md, self.rules, self.record = md, rules, record
 
     def test(self, parent: etree.Element, block: str) -> bool:
         return block.strip() in (_TOKEN.format("tool"), _TOKEN.format("guide"))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         block = blocks.pop(0).strip()
+        self.record.add("decoder")
         if block == _TOKEN.format("tool"):
             tool(parent, self.rules)
         else:

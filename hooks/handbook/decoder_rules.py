@@ -13,13 +13,12 @@ from typing import Any
 
 import yaml
 
-from .frontmatter import SourceError, _record_lines
+from .frontmatter import FAST_LOADER, SourceError, _record_lines
 from .markdown_lines import outside_fences
 from .templates_embed import find_markers
 
 # The kinds the page's markup contract names (data-kind values), in the order results are shown.
 KINDS = ("admin", "soft-interest", "rank-highly", "pre-match", "improper-question", "second-look", "general-update")
-_KIND_TEXT = ("title", "means", "not_means", "do", "section", "section_title")
 _RULE_KEYS = {"kind", "phrases", "regex", "weight", "negatable", "quotable"}
 _WORD_LISTS = ("negators", "negation_exceptions", "clause_breaks")
 # Regex syntax that Python accepts but JavaScript reads differently or rejects: the engine runs JavaScript.
@@ -33,8 +32,8 @@ class KindText:
     kind: str
     title: str
     means: str
-    not_means: str
-    do: str
+    not_means: str | None
+    do: str | None
     section: str  # page.md#anchor, from the docs folder
     section_title: str
     template: str | None
@@ -62,11 +61,12 @@ class _Checker:
     def __init__(self, text: str, path: str, docs_dir: pathlib.Path):
         self.path, self.docs_dir = path, docs_dir
         try:
-            self.data = yaml.safe_load(text)
-            node = yaml.compose(text)
+            self.data = yaml.load(text, Loader=FAST_LOADER)
+            node = yaml.compose(text, Loader=FAST_LOADER)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            raise SourceError(path, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}")
+            raise SourceError(path, mark.line + 1 if mark else 1,
+                              f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
         self.lines: dict[tuple, int] = {}
         _record_lines(node, (), self.lines, offset=1)
         if not isinstance(self.data, dict):
@@ -121,9 +121,10 @@ class _Checker:
         entry = self.get(*key)
         if not isinstance(entry, dict):
             raise self.error(f"'{key[-1]}' must be a mapping of texts", *key)
-        required = _KIND_TEXT if needs_reply else ("title", "means", "section", "section_title")
-        text = {name: self.text(key + (name,), name in required) for name in _KIND_TEXT}
-        self.check_link(text["section"], key + ("section",), template=False)
+        title, means, section, section_title = (self.required_text(key + (name,))
+                                                for name in ("title", "means", "section", "section_title"))
+        not_means, do = (self.text(key + (name,), needs_reply) for name in ("not_means", "do"))
+        self.check_link(section, key + ("section",), template=False)
         template, template_title, no_template = (self.text(key + (name,), False)
                                                  for name in ("template", "template_title", "no_template"))
         if needs_reply and not (template or no_template):
@@ -132,8 +133,8 @@ class _Checker:
             self.check_link(template, key + ("template",), template=True)
             if not template_title:
                 raise self.error(f"kind '{kind}' has a 'template' but no 'template_title'", *key)
-        return KindText(kind, text["title"], text["means"], text["not_means"], text["do"], text["section"],
-                        text["section_title"], template, template_title, no_template)
+        return KindText(kind, title, means, not_means, do, section, section_title,
+                        template, template_title, no_template)
 
     def check_link(self, link: str, key: tuple, template: bool) -> None:
         """A link must name an existing page and an anchor on it: a heading id, or a template the page shows."""
@@ -145,7 +146,7 @@ class _Checker:
             raise self.error(f"'{link}': no page docs/{match.group('page')}", *key)
         anchor, source = match.group("anchor"), page.read_text(encoding="utf-8")
         if template:
-            shown = {f"template-{template_id}" for _, template_id in find_markers(source)}
+            shown = {f"template-{template_id}" for _, template_id in find_markers(source.splitlines())}
             if anchor not in shown:
                 raise self.error(f"'{link}': that page shows no template '{anchor.removeprefix('template-')}' "
                                  "(a template link ends in #template-<id>)", *key)
@@ -170,7 +171,8 @@ class _Checker:
         if ("phrases" in rule) == ("regex" in rule):
             raise self.error("a rule needs either 'phrases' or 'regex' (not both)", *key)
         out: dict[str, Any] = {"kind": kind, "weight": self.positive_number(*key, "weight", default=1),
-                               "negatable": self.flag(key, "negatable", True), "quotable": self.flag(key, "quotable", False)}
+                               "negatable": self.flag(key, "negatable", True),
+                               "quotable": self.flag(key, "quotable", False)}
         if "regex" in rule:
             if not isinstance(rule["regex"], str) or not rule["regex"]:
                 raise self.error("'regex' must be a non-empty string", *key, "regex")
@@ -198,6 +200,11 @@ class _Checker:
         if not isinstance(value, str) or not value.strip():
             raise self.error(f"'{key[-1]}' must be some text", *key)
         return " ".join(value.split())
+
+    def required_text(self, key: tuple) -> str:
+        value = self.text(key, True)
+        assert value is not None  # text() raises for a required text that is missing
+        return value
 
     def strings(self, *key: object) -> list[str]:
         values = self.list_of(*key)

@@ -1,4 +1,6 @@
-"""The handbook's edition: the newest last-reviewed date of any page. The cover, the footer and the About page show it."""
+"""The handbook's edition: the newest last-reviewed date of any page.
+
+The cover, the footer and the About page show it."""
 from __future__ import annotations
 
 import datetime

@@ -5,6 +5,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+HEADING = re.compile(r"^(?P<level>#{1,6})(?: +(?P<title>.*?))?[ #]*$")
+HEADING_ID = re.compile(r"^(?P<title>.*?)[ \t]*\{[^{}]*?#(?P<id>[^\s{}]+)[^{}]*\}$")  # ## Title { #id }
 
 
 def outside_fences(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
@@ -19,3 +21,22 @@ def outside_fences(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
             fence = opening.group("fence")
         else:
             yield index, line
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?")  # [text](url), [text][ref], [text], ![alt](src)
+
+
+def strip_links(markdown: str) -> str:
+    """Markdown with each link or image reduced to its words."""
+    return _LINK.sub(r"\1", markdown)
+
+
+def heading_ids(lines: list[str]) -> list[tuple[int, str]]:
+    """(0-based index, id) of each heading outside fenced code that sets its own `{ #id }`."""
+    found = []
+    for index, line in outside_fences(lines):
+        heading = HEADING.match(line)
+        explicit = HEADING_ID.match(heading.group("title") or "") if heading else None
+        if explicit:
+            found.append((index, explicit.group("id")))
+    return found

@@ -59,7 +59,7 @@ def load(text: str, path: str, known_links: set[str]) -> Season:
 
 
 def _date(source: Source, *key: object) -> datetime.date:
-    value = source.data
+    value: object = source.data
     for part in key:
         value = value.get(part) if isinstance(value, dict) else None
     if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
@@ -72,7 +72,8 @@ def _fact(source: Source, key: object, data: object, known_links: set[str]) -> F
     if not isinstance(key, str) or not re.fullmatch(r"[a-z0-9_]+", key):
         raise source.error(f"fact key {key!r} must be lowercase letters, digits and underscores", *where)
     if not isinstance(data, dict):
-        raise source.error(f"fact '{key}' must be a mapping with label, value (or unpublished), source, checked", *where)
+        raise source.error(
+            f"fact '{key}' must be a mapping with label, value (or unpublished), source, checked", *where)
     if unknown := sorted(set(data) - _FACT_KEYS):
         raise source.error(f"fact '{key}' has unknown keys: {', '.join(unknown)}", *where)
     for required in ("label", "source", "source_name", "checked"):

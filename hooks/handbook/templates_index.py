@@ -31,7 +31,7 @@ def embedding_pages(docs_dir: str | pathlib.Path) -> dict[str, list[PageRef]]:
     found: dict[str, list[PageRef]] = {}
     for file in sorted(docs_dir.rglob("*.md")):
         source = read(file, file.as_posix())
-        ids = [template_id for _, template_id in find_markers(source.body)]
+        ids = [template_id for _, template_id in find_markers(source.body.splitlines())]
         if ids:
             page = PageRef(file.relative_to(docs_dir).as_posix(), page_title(source.body) or file.stem)
             for template_id in ids:

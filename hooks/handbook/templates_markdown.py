@@ -1,4 +1,4 @@
-"""Python-Markdown extension for the template shortcuts (issue 15). Listed in mkdocs.yml as `handbook.templates_markdown`.
+"""Python-Markdown extension for the template shortcuts, listed in mkdocs.yml as `handbook.templates_markdown`.
 
 - A line `<!-- templates-index -->` becomes the Templates index (handbook/templates_index.py).
 - A page that shows templates gets "Jump to the template" links in its "In short" box.
@@ -8,31 +8,18 @@ as pymdownx.snippets reads its base_path.
 """
 from __future__ import annotations
 
-import functools
-import pathlib
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .markdown_lines import outside_fences
-from .templates_embed import ids_on_page
+from .templates_embed import ids_on_page, load_templates
 from .templates_index import INDEX_MARKER, embedding_pages, index_markdown
-from .templates_model import Template, load_folder
+from .templates_model import Template
 
 SUMMARY_TITLE = "In short"
-
-
-@functools.lru_cache(maxsize=4)
-def _templates(folder: str, stamp: tuple[float, ...]) -> dict[str, Template]:
-    """Every template, loaded once per version of the folder (`stamp` changes when a file does)."""
-    del stamp  # only part of the cache key
-    return load_folder(folder)
-
-
-def _stamp(folder: pathlib.Path) -> tuple[float, ...]:
-    return tuple(file.stat().st_mtime for file in sorted(folder.iterdir()))
 
 
 class TemplatesExtension(Extension):
@@ -45,13 +32,13 @@ class TemplatesExtension(Extension):
         self.page_templates: list[str] = []
 
     def templates(self) -> dict[str, Template]:
-        folder = pathlib.Path(self.getConfig("templates_dir"))
-        return _templates(str(folder), _stamp(folder))
+        return load_templates(self.getConfig("templates_dir"))
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        # Before MkDocs reads raw HTML for anchors (21) and before HTML blocks are set aside (20).
-        md.preprocessors.register(_IndexAndIds(md, self), "handbook_templates", 25)
+        # After pymdownx.snippets (32) and season facts (31); before handbook.templates_embed (30) swaps the markers
+        # for widgets.
+        md.preprocessors.register(_IndexAndIds(md, self), "handbook_templates_index", 30.5)
         # After inline parsing (20), so the box's title is text; before the table of contents (5) and MkDocs' links (0).
         md.treeprocessors.register(_JumpLinks(md, self), "handbook_template_jump", 10)
 
@@ -85,7 +72,11 @@ class _JumpLinks(Treeprocessor):
         box = next((div for div in root.iter("div") if _is_summary(div)), None)
         if not ids or box is None:
             return
-        titles = {template_id: self.extension.templates()[template_id].title for template_id in ids} if len(ids) > 1 else {}
+        # One template: "Jump to the template". Several: each link names its template (only then are they read).
+        titles: dict[str, str] = {}
+        if len(ids) > 1:
+            templates = self.extension.templates()
+            titles = {template_id: templates[template_id].title for template_id in ids}
         for template_id in ids:
             line = etree.SubElement(box, "p", {"class": "tpl-jump"})
             link = etree.SubElement(line, "a", {"href": f"#template-{template_id}"})

@@ -6,7 +6,8 @@ import pathlib
 import re
 from dataclasses import dataclass
 
-from .frontmatter import Source, SourceError, parse
+from .frontmatter import Source, SourceError, parse, parse_yaml
+from .reviewed import human_date
 
 KINDS = ("email", "letter", "spoken")
 TYPES = ("text", "date", "choice")
@@ -95,8 +96,7 @@ def example_values(template: Template) -> dict[str, str]:
 
 def display_value(field: Field, value: str) -> str:
     if field.type == "date":
-        day = datetime.date.fromisoformat(value)
-        return f"{day:%B} {day.day}, {day.year}"
+        return human_date(datetime.date.fromisoformat(value))
     return value
 
 
@@ -147,9 +147,8 @@ def _display(file: pathlib.Path, root) -> str:
 
 
 def load_profile(file: pathlib.Path, path: str) -> dict[str, Field]:
-    """The shared profile fields. The YAML file is read as front matter so its keys keep their line numbers."""
-    source = parse("---\n" + file.read_text(encoding="utf-8") + "\n---\n", path)
-    source.lines = {key: line - 1 for key, line in source.lines.items()}  # undo the added `---` line
+    """The shared profile fields, each key with its line in the YAML file."""
+    source = parse_yaml(file.read_text(encoding="utf-8"), path)
     errors: list[SourceError] = []
     items = source.data.get("fields")
     if not isinstance(items, list) or not items:
@@ -235,6 +234,8 @@ def check_template(source: Source, file_id: str, profile: dict[str, Field]) -> T
 
     if errors:
         raise TemplateErrors(errors)
+    # No error: every required key was read.
+    assert template_id and title and kind and moment and use_when and avoid_when and checks
     return Template(
         id=template_id, path=source.path, title=title, kind=kind, moment=moment, use_when=use_when, avoid_when=avoid_when,
         subject=subject, profile=tuple(profile_fields), fields=tuple(fields),

@@ -1,7 +1,5 @@
 // The advisors' page: each row's "Copy link" button copies that row's clean, absolute address (issue 9).
 // The address comes from the row's own link, resolved by the browser, without any query (e.g. search's ?h=).
-import { startEach } from "./boot.js";
-
 /** @param {HTMLAnchorElement} link */
 export function cleanAddress(link) {
   const url = new URL(link.href);
@@ -16,7 +14,7 @@ async function copyText(text) {
 }
 
 /** @param {HTMLElement} root */
-function start(root) {
+export function start(root) {
   const status = document.createElement("p");
   status.className = "advisor-copy-status";
   status.setAttribute("role", "status");
@@ -36,5 +34,3 @@ function start(root) {
     });
   }
 }
-
-startEach("[data-advisor-links]", "advisorLinks", start);

@@ -1,22 +1,24 @@
 // The message decoder page: decode the pasted text as it changes, and show each kind found with its trigger
 // phrases and the guide's advice. The reader's text is only ever set as textContent, and nothing is stored.
-import { startEach } from "./boot.js";
 
 const DEBOUNCE_MS = 250;
 const MAX_QUOTED = 8; // phrases quoted per kind; a long thread can match dozens
 
-// The engine loads only on a page that has the decoder.
-startEach("[data-decoder]", "decoder", (root) => {
+/**
+ * The engine loads with the decoder, only on its page (handbook.js).
+ * @param {HTMLElement} root
+ */
+export function start(root) {
   import("./decoder-engine.js")
-    .then((engine) => start(root, engine))
+    .then((engine) => run(root, engine))
     .catch((error) => {
       console.error("[decoder] could not start", error);
       root.querySelector("[data-decoder-needs-js]").textContent =
         "The decoder could not start in this browser. The guide to each kind of message below still applies.";
     });
-});
+}
 
-function start(root, { compile, decode }) {
+function run(root, { compile, decode }) {
   const guide = document.querySelector("[data-decoder-guide]");
   const input = root.querySelector("[data-decoder-input]");
   const status = root.querySelector("[data-decoder-status]");

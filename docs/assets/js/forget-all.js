@@ -1,11 +1,15 @@
+// @ts-check
 // "Delete everything this handbook saved": one button on the About page, for readers on a shared computer.
 // Kept out of store.js so the features that load store.js on every page do not carry it.
-import { startEach } from "./boot.js";
+import { required } from "./dom.js";
 import { NAMESPACE } from "./store.js";
 
 const OURS = `${NAMESPACE}.`;
 
-/** Delete our keys, set-aside copies included, and Material's settings. How many went, or -1 when refused. */
+/**
+ * Delete our keys, set-aside copies included, and Material's settings. How many went, or -1 when refused.
+ * @param {string} materialPrefix
+ */
 function removeEverything(materialPrefix) {
   try {
     const storage = window.localStorage;
@@ -17,11 +21,13 @@ function removeEverything(materialPrefix) {
   }
 }
 
-function start(root) {
-  const message = root.querySelector("[data-forget-all-message]");
-  root.querySelector("[data-forget-all-button]").addEventListener("click", () => {
+/** @param {HTMLElement} root */
+export function start(root) {
+  const message = required(root, "[data-forget-all-message]");
+  required(root, "[data-forget-all-button]").addEventListener("click", () => {
     // Material keeps its settings under the site's path, e.g. "/.__palette".
-    const scope = window.__md_scope ? `${window.__md_scope.pathname}.__` : "\u0000";
+    const materialScope = /** @type {{__md_scope?: URL}} */ (window).__md_scope;
+    const scope = materialScope ? `${materialScope.pathname}.__` : "\u0000";
     const removed = removeEverything(scope);
     message.textContent = removed < 0
       ? "This browser does not let the handbook use storage, so nothing was saved here."
@@ -29,5 +35,3 @@ function start(root) {
   });
   root.hidden = false;
 }
-
-startEach("[data-forget-all]", "forgetAll", start);

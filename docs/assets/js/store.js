@@ -1,13 +1,19 @@
+// @ts-check
 // Safe browser storage. Every call survives storage that is missing, blocked (private mode),
 // full (quota) or holding a corrupt value, and reports what happened instead of throwing.
 
 export const NAMESPACE = "peds-img-handbook";
 
-/** The one key a feature keeps its data under, e.g. "peds-img-handbook.checklist.v1". */
+/**
+ * The one key a feature keeps its data under, e.g. "peds-img-handbook.checklist.v1".
+ * @param {string} feature
+ * @param {number} version
+ */
 export function storageKey(feature, version) {
   return `${NAMESPACE}.${feature}.v${version}`;
 }
 
+/** @returns {Storage | null} */
 function area() {
   try {
     const storage = window.localStorage; // the getter itself throws when cookies are blocked
@@ -19,6 +25,7 @@ function area() {
 
 /**
  * Read and parse a JSON value.
+ * @param {string} key
  * @returns {{status: "ok", value: any} | {status: "empty"} | {status: "unavailable"} | {status: "corrupt", raw: string}}
  */
 export function readJSON(key) {
@@ -38,7 +45,11 @@ export function readJSON(key) {
   }
 }
 
-/** Store a value as JSON. Returns false when the browser refused (blocked storage or full quota). */
+/**
+ * Store a value as JSON. Returns false when the browser refused (blocked storage or full quota).
+ * @param {string} key
+ * @param {unknown} value
+ */
 export function writeJSON(key, value) {
   const storage = area();
   if (!storage) return false;
@@ -50,7 +61,10 @@ export function writeJSON(key, value) {
   }
 }
 
-/** Remove a key. Returns false when the browser refused. */
+/**
+ * Remove a key. Returns false when the browser refused.
+ * @param {string} key
+ */
 export function remove(key) {
   const storage = area();
   if (!storage) return false;
@@ -62,7 +76,12 @@ export function remove(key) {
   }
 }
 
-/** Keep a value we cannot use under a side key, so that nothing a reader saved is ever deleted. */
+/**
+ * Keep a value we cannot use under a side key, so that nothing a reader saved is ever deleted.
+ * @param {string} key
+ * @param {unknown} raw  the stored text, or a parsed value
+ * @param {string} reason  part of the side key, e.g. "corrupt"
+ */
 export function keepAside(key, raw, reason) {
   const storage = area();
   if (!storage) return false;
@@ -77,8 +96,13 @@ export function keepAside(key, raw, reason) {
   }
 }
 
-/** Call back when another tab changes this key. Returns a function that stops listening. */
+/**
+ * Call back when another tab changes this key. Returns a function that stops listening.
+ * @param {string} key
+ * @param {() => void} callback
+ */
 export function onOtherTabChange(key, callback) {
+  /** @param {StorageEvent} event */
   const listener = (event) => {
     if (event.key === key || event.key === null) callback();
   };

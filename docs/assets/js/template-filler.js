@@ -1,7 +1,8 @@
+// @ts-check
 // Template fillers (issue 3): the server-rendered letter becomes a form with a live preview, Copy, Mail and Download.
 // Without this script the page still reads and prints the letter with its blanks marked.
 // Values are text, never HTML: they only ever reach the page through textContent and input values.
-import { startEach } from "./boot.js";
+import { required } from "./dom.js";
 import { readJSON, writeJSON, remove, keepAside, storageKey } from "./store.js";
 
 const KEY = storageKey("profile", 1);
@@ -55,7 +56,7 @@ async function copyText(text) {
   } catch {
     const area = document.createElement("textarea");
     area.value = text;
-    area.className = "tpl-offscreen";
+    area.className = "sr-only";
     document.body.append(area);
     area.select();
     let done = false;
@@ -81,17 +82,19 @@ function keepFreeOfHighlights(root) {
   new MutationObserver(unwrap).observe(root, { childList: true, subtree: true });
 }
 
-function start(root) {
+/** @param {HTMLElement} root */
+export function start(root) {
   loadProfile();
-  const one = (selector) => root.querySelector(selector);
-  const form = one("[data-template-form]");
-  const output = one("[data-template-output]");
-  const subject = one("[data-template-subject]");
-  const status = one("[data-template-status]");
-  const message = one("[data-template-message]");
-  const confirm = one("[data-template-confirm]");
-  const remember = one("[data-template-remember]");
-  const mail = one('[data-action="mail"]');
+  /** An element some templates have (a subject line for emails, a promise to tick for the letter of intent). */
+  const optional = (selector) => root.querySelector(selector);
+  const form = required(root, "[data-template-form]");
+  const output = required(root, "[data-template-output]");
+  const status = required(root, "[data-template-status]");
+  const message = required(root, "[data-template-message]");
+  const subject = optional("[data-template-subject]");
+  const confirm = optional("[data-template-confirm]");
+  const remember = optional("[data-template-remember]");
+  const mail = optional('[data-action="mail"]');
   const controls = [...root.querySelectorAll("[data-field]")];
   const own = {};
   const slots = {};
@@ -99,9 +102,10 @@ function start(root) {
     slot.dir = "auto"; // a right-to-left name stays whole inside left-to-right text
     (slots[slot.dataset.slot] ||= { label: slot.textContent, nodes: [] }).nodes.push(slot);
   }
-  const forgetButton = one('[data-action="forget"]');
-  const forgetConfirm = one("[data-template-forget-confirm]");
-  const forgetMessage = one("[data-template-forget-message]");
+  // Only a template that uses the reader's saved details offers to forget them.
+  const forgetButton = optional('[data-action="forget"]');
+  const forgetConfirm = forgetButton && required(root, "[data-template-forget-confirm]");
+  const forgetMessage = forgetButton && required(root, "[data-template-forget-message]");
   const isProfile = (control) => "profile" in control.dataset;
   const valuesOf = (control) => (isProfile(control) ? profile.values : "program" in control.dataset ? program : own);
   const valueOf = (control) => (valuesOf(control)[control.name] || "").trim();
@@ -110,7 +114,7 @@ function start(root) {
     const control = controls.find((c) => c.name === key);
     const value = valueOf(control);
     const shown = control.type === "date" ? readableDate(value) : value;
-    const readable = one(`[data-date-for="${key}"]`);
+    const readable = optional(`[data-date-for="${key}"]`);
     if (readable) readable.textContent = shown;
     for (const slot of slots[key]?.nodes || []) {
       // An empty optional field drops out of the letter with the space before it; an empty required one stays
@@ -188,7 +192,7 @@ function start(root) {
     forget() {
       askToForget(true);
       forgetMessage.textContent = "";
-      forgetConfirm.querySelector('[data-action="forget-yes"]').focus();
+      required(forgetConfirm, '[data-action="forget-yes"]').focus();
     },
     "forget-yes"() {
       profile.values = {};
@@ -239,5 +243,3 @@ function start(root) {
   widgets.add({ root, sync });
   sync();
 }
-
-startEach(".tpl[data-template]", "template", start);

@@ -72,7 +72,7 @@ function messageRow(message) {
   return el("li", { "data-message": true, class: "tracker-message-row" },
     field("Date received", el("input", { type: "date", name: "message-date", value: message.date })),
     field("Kind of message", el("select", { name: "message-kind" }, ...options(KIND_NAMES, message.kind))),
-    el("button", { type: "button", class: "tracker-button", "data-tracker-action": "remove-message" }, "Remove message"));
+    el("button", { type: "button", class: "md-button tracker-button", "data-tracker-action": "remove-message" }, "Remove message"));
 }
 
 function programForm(program, position) {
@@ -98,9 +98,9 @@ function programForm(program, position) {
         el("label", { class: "tracker-check" }, box("letter-of-interest", program.letterOfInterest), " Letter of interest sent"),
         el("label", { class: "tracker-check" }, box("letter-of-intent", program.letterOfIntent), " Letter of intent sent"),
         el("ul", { class: "tracker-messages", "data-tracker-messages": true }, ...program.messages.map(messageRow)),
-        el("button", { type: "button", class: "tracker-button", "data-tracker-action": "add-message" }, "Log a message received")),
+        el("button", { type: "button", class: "md-button tracker-button", "data-tracker-action": "add-message" }, "Log a message received")),
       field("Your rank for it (1 is your first choice)", el("input", { type: "number", name: "rank", min: 1, max: 999, step: 1, inputmode: "numeric", value: program.rank ?? "" })),
-      el("button", { type: "button", class: "tracker-button", "data-tracker-action": "remove" }, "Remove this program")));
+      el("button", { type: "button", class: "md-button tracker-button", "data-tracker-action": "remove" }, "Remove this program")));
 }
 
 // --- the summary ---------------------------------------------------------------------------------------------------------
@@ -131,7 +131,7 @@ function summary(state) {
 /** Turn the page's tracker root into the tracker. */
 export function start(root) {
   const sourceLink = (check) => document.querySelector(`a[data-tracker-source="${check}"]`);
-  const button = (text, attributes) => el("button", { type: "button", class: "tracker-button", ...attributes }, text);
+  const button = (text, attributes) => el("button", { type: "button", class: "md-button tracker-button", ...attributes }, text);
   const myVisa = el("select", { name: "my-visa" });
   const list = el("ol", { class: "tracker-programs" });
   const checks = el("ul", { class: "tracker-checks", "data-tracker-checks": true });

@@ -1,0 +1,87 @@
+"""Each page loads the handbook's code and styles for the features it has, and no others; nothing moves as they load."""
+from __future__ import annotations
+
+import urllib.parse
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from handbook.page_record import FEATURE_STYLESHEETS
+from site_build import ROOT, html_pages
+
+# A feature's root element in the built HTML, and the stylesheet it needs.
+FEATURE_ROOTS = {"templates": "section.tpl[data-template]", "checklist": "[data-checklist]",
+                 "decoder": "[data-decoder], [data-decoder-guide]"}
+
+
+def own(paths: list[str], kind: str) -> list[str]:
+    return sorted(path.rsplit("/", 1)[-1] for path in paths if f"assets/{kind}/" in path)
+
+
+def test_every_page_has_one_script_and_only_the_stylesheets_of_its_features(site_dir):
+    assert set(FEATURE_ROOTS) == set(FEATURE_STYLESHEETS)
+    for file in html_pages(site_dir):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        scripts = [script.get("src", "") for script in soup.select("script[src]")]
+        assert own(scripts, "js") == ["handbook.js"], file
+        expected = ["handbook.css"] + sorted(FEATURE_STYLESHEETS[feature].rsplit("/", 1)[-1]
+                                             for feature, root in FEATURE_ROOTS.items() if soup.select_one(root))
+        stylesheets = [link["href"] for link in soup.select("link[rel=stylesheet]")]
+        assert own(stylesheets, "css") == sorted(expected), file
+
+
+def fetched_assets(page, server, path: str) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(urllib.parse.urlsplit(request.url).path))
+    page.goto(server.origin + path, wait_until="networkidle")
+    return requests
+
+
+@pytest.mark.browser
+def test_a_page_without_features_fetches_no_feature_code(page, server, watch):
+    requests = fetched_assets(page, server, "/faq/")
+    assert own(requests, "js") == ["handbook.js", "landing.js"]
+    assert own(requests, "css") == ["handbook.css"]
+    assert watch.problems() == []
+
+
+@pytest.mark.browser
+def test_the_checklist_page_fetches_the_checklist_code_and_shifts_nothing(page, server, watch):
+    page.add_init_script("""
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__shift += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    """)
+    requests = fetched_assets(page, server, "/action-plan/")
+    assert "checklist.js" in own(requests, "js") and "template-filler.js" not in own(requests, "js")
+    expect(page.locator("[data-checklist-panel]")).to_be_visible()
+    expect(page.locator(".checklist-progress--overall")).to_contain_text("0 of")
+    assert page.evaluate("() => window.__shift") == 0
+    assert watch.problems() == []
+
+
+@pytest.mark.browser
+def test_instant_navigation_to_a_template_page_brings_its_styles_and_starts_it(page, server, watch):
+    page.goto(server.origin + "/faq/")
+    page.wait_for_function("() => window.document$ !== undefined")
+    page.locator("a[href*='letters-of-interest-and-intent']").first.click()
+    widget = page.locator("#template-letter-of-interest")
+    expect(widget).to_have_attribute("data-template-ready", "true")
+    expect(widget.locator("[data-template-form]")).to_be_visible()
+    # The card's border comes from the feature's own stylesheet, which arrived with the swapped-in content.
+    expect(widget).to_have_css("border-top-style", "solid")
+    assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1  # no full reload
+    assert watch.problems() == []
+
+
+def test_shipped_scripts_and_styles_are_minified_copies_of_the_source(site_dir):
+    source = ROOT / "docs" / "assets"
+    for file in [*source.glob("js/*.js"), *source.glob("css/*.css")]:
+        shipped = (site_dir / "assets" / file.parent.name / file.name).read_text(encoding="utf-8")
+        assert len(shipped) < 0.8 * len(file.read_text(encoding="utf-8")), file.name
+        assert "@ts-check" not in shipped and "\n  " not in shipped, file.name  # no comments, no indentation
+    entry = (site_dir / "assets" / "js" / "handbook.js").read_text(encoding="utf-8")
+    for module in ("./template-filler.js", "./checklist.js", "./forget-all.js", "./decoder.js"):
+        assert f'import("{module}")' in entry  # the modules the entry loads keep their names
