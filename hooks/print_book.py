@@ -17,8 +17,16 @@ from handbook.edition import edition_date
 from handbook.frontmatter import SourceError
 from handbook.mkdocs_adapter import display_path, fail, read_page_source
 from handbook.print_book import Book, Chapter, make_book
-from handbook.print_downloads import (DOWNLOADS, Printed, download_links, fingerprint, marker_names, place,
-                                      printed_editions, qr_code_svg)
+from handbook.print_downloads import (
+    DOWNLOADS,
+    Printed,
+    download_links,
+    fingerprint,
+    marker_names,
+    place,
+    printed_editions,
+    qr_code_svg,
+)
 from handbook.reviewed import human_date
 
 PRINT_PAGE, HANDOUT_PAGE = "print.md", "handout.md"

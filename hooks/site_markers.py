@@ -42,10 +42,11 @@ def on_config(config):
         if page.overdue(today):
             _review_log().warning(overdue_message(page, docs.name))
 
+    edition_line = f"This edition: **{human_date(edition)}**, the newest review date of any page." if edition else ""
     config.mdx_configs[MARKERS_EXTENSION] = {
         "html": {"school-office": office_html(institution)},
         "markdown": {
-            "edition": f"This edition: **{human_date(edition)}**, the newest review date of any page." if edition else "",
+            "edition": edition_line,
             "due-for-review": due_list_markdown(reviews, today),
             "advisor-links": advisor_links_markdown(config.nav, docs, root / "snippets" / "templates"),
         },

@@ -82,7 +82,7 @@ def print_all(site_dir: pathlib.Path, pdf_dir: pathlib.Path) -> dict[str, int]:
         fingerprint = ""
         for document, path in PAGES.items():
             page.goto((site_dir / path).resolve().as_uri())
-            fingerprint = fingerprint or page.get_attribute("[data-pdf-fingerprint]", "data-pdf-fingerprint")
+            fingerprint = fingerprint or page.get_attribute("[data-pdf-fingerprint]", "data-pdf-fingerprint") or ""
             for edition in (one for one in EDITIONS if one.document == document):
                 target = pathlib.Path(scratch) / edition.file
                 print_edition(page, edition, target)

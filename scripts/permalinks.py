@@ -16,7 +16,8 @@ from handbook.permalinks import broken, count, dump, load, merged  # noqa: E402
 def main(site_dir: pathlib.Path, manifest_path: pathlib.Path) -> int:
     old = load(manifest_path)
     if problems := broken(old, site_dir):
-        print(f"{manifest_path}: {len(problems)} listed addresses no longer resolve; nothing was changed:", file=sys.stderr)
+        print(f"{manifest_path}: {len(problems)} listed addresses no longer resolve; nothing was changed:",
+              file=sys.stderr)
         print("\n".join(f"  {problem}" for problem in problems), file=sys.stderr)
         print("Keep each one working: add a redirect (mkdocs.yml, plugins: redirects) or leave the old id in the page.",
               file=sys.stderr)

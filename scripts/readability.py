@@ -6,7 +6,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "hooks"))
-from handbook.prose import MAX_MEDIAN_GRADE, MEAN_SENTENCE_WORDS, measure_site, sentence_words  # noqa: E402
+from handbook.prose import MAX_MEDIAN_GRADE, MEAN_SENTENCE_WORDS, measure_site  # noqa: E402
 
 with tempfile.TemporaryDirectory() as site_dir:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir],

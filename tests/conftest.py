@@ -4,9 +4,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from gates import pytest_unconfigure  # noqa: F401 - a hook: the closing line that names skipped gates
 
 from browser import CHROMIUM, LAUNCH_ARGS, PageWatch, require_chromium
-from gates import pytest_unconfigure  # noqa: F401 - a hook: the closing line that names skipped gates
 from site_build import ROOT, SiteServer, build
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from axe import violations
 from playwright.sync_api import expect
 
-from axe import violations
 from browser import search_for
 from site_build import html_pages, page_url_path
 

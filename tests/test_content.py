@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import pytest
-
 from gates import require
+
 from handbook.prose import (
-    MAX_MEDIAN_GRADE, MEAN_SENTENCE_WORDS, copied_runs, has_three_same_openings, measure_page, measure_site,
-    paragraphs, sentences, words,
+    MAX_MEDIAN_GRADE,
+    MEAN_SENTENCE_WORDS,
+    copied_runs,
+    has_three_same_openings,
+    measure_page,
+    measure_site,
+    paragraphs,
+    sentences,
+    words,
 )
 from site_build import ROOT
 

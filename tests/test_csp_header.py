@@ -8,6 +8,7 @@ from site_build import ROOT, html_pages
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from csp_header import site_header  # noqa: E402
+
 from handbook.csp import inline_script_hashes  # noqa: E402
 
 

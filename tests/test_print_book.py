@@ -2,13 +2,19 @@
 print_downloads.py)."""
 from __future__ import annotations
 
-
 import pytest
 
 from handbook.frontmatter import SourceError, parse
 from handbook.print_book import Chapter, make_book
-from handbook.print_downloads import (EDITIONS, download_links, fingerprint, marker_names, place, printed_editions,
-                                      write_manifest)
+from handbook.print_downloads import (
+    EDITIONS,
+    download_links,
+    fingerprint,
+    marker_names,
+    place,
+    printed_editions,
+    write_manifest,
+)
 from site_build import parse_html
 
 HOME = '<h1 id="start-here">Start here<a class="headerlink" href="#start-here">¶</a></h1><p>Read <a href="rules/a/#why">why</a>.</p>'

@@ -43,15 +43,15 @@ def template_links(templates_dir: pathlib.Path, docs_dir: pathlib.Path) -> list[
     """Each template (snippets/templates/<id>.md, not _-prefixed files), linked on the first page that shows it."""
     shown_on: dict[str, str] = {}
     for page in sorted(docs_dir.rglob("*.md")):
-        for _, template_id in find_markers(read(page).body):
+        for _, template_id in find_markers(read(page).body.splitlines()):
             shown_on.setdefault(template_id, page.relative_to(docs_dir).as_posix())
     links = []
     for path in sorted(templates_dir.glob("*.md")):
         if path.name.startswith("_") or path.stem not in shown_on:
             continue  # an unused template already stops the build (hooks/templates.py)
         title = str(read(path).data.get("title") or path.stem)
-        page = shown_on[path.stem]
-        links.append(Link(title, f"{page}#template-{path.stem}", page_title(docs_dir / page)))
+        shown = shown_on[path.stem]
+        links.append(Link(title, f"{shown}#template-{path.stem}", page_title(docs_dir / shown)))
     return links
 
 

@@ -3,7 +3,7 @@ so that the page links their stylesheet (handbook/page_record.py). Features that
 """
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from typing import Any
 
 from markdown import Extension, Markdown

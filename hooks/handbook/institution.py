@@ -57,7 +57,8 @@ def load(path: str | pathlib.Path) -> Institution:
         node = yaml.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise SourceError(shown, mark.line + 1 if mark else 1, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        line = mark.line + 1 if mark else 1
+        raise SourceError(shown, line, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict):
         raise SourceError(shown, 1, f"an institution file is a mapping with the keys {', '.join(REQUIRED + OPTIONAL)}")
     lines = {key.value: key.start_mark.line + 1 for key, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
@@ -111,7 +112,8 @@ def office_html(institution: Institution | None) -> str:
     i = institution
     return (
         '<div class="school-office" data-school-office>'
-        f'<p class="school-office__name">At {escape(i.school_name)}, ask the <strong>{escape(i.office_name)}</strong>.</p>'
+        f'<p class="school-office__name">At {escape(i.school_name)}, '
+        f'ask the <strong>{escape(i.office_name)}</strong>.</p>'
         '<ul class="school-office__contact">'
         f'<li>Email: <a href="mailto:{escape(i.email)}">{escape(i.email)}</a></li>'
         f'<li>Web: <a href="{escape(i.web_address)}">{escape(i.web_address)}</a></li>'

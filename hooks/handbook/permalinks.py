@@ -152,7 +152,8 @@ def unlisted(manifest: Manifest, site_dir: pathlib.Path) -> list[str]:
 
 def merged(manifest: Manifest, site_dir: pathlib.Path) -> Manifest:
     """The manifest with every new public address added; nothing is ever dropped."""
-    result: Manifest = {url: {kind: list(anchors) for kind, anchors in kinds.items()} for url, kinds in manifest.items()}
+    result: Manifest = {url: {kind: list(anchors) for kind, anchors in kinds.items()}
+                        for url, kinds in manifest.items()}
     for url, kinds in public_addresses(site_dir).items():
         entry = result.setdefault(url, {})
         for kind, anchors in kinds.items():
@@ -169,7 +170,8 @@ def load(path: pathlib.Path) -> Manifest:
     if not path.exists():
         return {}
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(url): {kind: list(anchors or []) for kind, anchors in (kinds or {}).items()} for url, kinds in data.items()}
+    return {str(url): {kind: list(anchors or []) for kind, anchors in (kinds or {}).items()}
+            for url, kinds in data.items()}
 
 
 def dump(manifest: Manifest) -> str:

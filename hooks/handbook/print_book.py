@@ -119,7 +119,8 @@ def _rewrite(chapter: Chapter, in_book: dict[str, str], book_url: str, shift: in
 
 
 class _ChapterRewriter(HTMLParser):
-    """Copies a page's HTML token by token, changing only attributes, heading levels, landmarks and permalink anchors."""
+    """Copies a page's HTML token by token, changing only attributes, heading levels, landmarks and permalink
+    anchors."""
 
     def __init__(self, page_url: str, in_book: dict[str, str], book_url: str, shift: int):
         super().__init__(convert_charrefs=False)

@@ -10,7 +10,7 @@ import functools
 import os
 import pathlib
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from dataclasses import dataclass
 
 from .frontmatter import Source, SourceError, read
@@ -22,7 +22,8 @@ SOURCES_PAGE = "sources.md"  # relative to the docs folder
 ANCHOR_PREFIX = "src-"
 BOX_HEADING_ID = "page-sources"
 BOX_HEADING = "Official sources for this page"
-BOX_NOTE = "Rules and numbers change every Match season. Open each document and check its current version before you act."
+BOX_NOTE = ("Rules and numbers change every Match season. "
+            "Open each document and check its current version before you act.")
 
 _DEFINITION = re.compile(r"^\[(?P<id>[^\]]+)\]:\s*(?P<url>\S+)\s*$")
 _ENTRY = re.compile(r"^[-*+]\s+\[(?P<title>[^\]]+)\]\[(?P<id>[^\]]+)\]")
@@ -121,7 +122,8 @@ def box_marker(entries: list[Entry]) -> str:
 def take_markers(lines: list[str]) -> tuple[list[str], list[str] | None, bool]:
     """Remove the marker lines (outside fenced code). Returns the other lines, the box's ids (None when there is no
     box) and whether the page holds the source entries."""
-    box_ids, has_entries, dropped = None, False, set()
+    box_ids: list[str] | None = None
+    has_entries, dropped = False, set[int]()
     for index, line in outside_fences(lines):
         if match := _BOX_MARKER.match(line.strip()):
             box_ids, dropped = match["ids"].split(), dropped | {index}

@@ -12,7 +12,7 @@ against the Sources page, with file:line) appends one marker line: `<!-- page-so
 from __future__ import annotations
 
 import os
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from dataclasses import dataclass
 
 from markdown import Extension, Markdown
