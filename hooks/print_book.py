@@ -81,7 +81,8 @@ def _chapters(items, section):
         if item.is_section:
             yield from _chapters(item.children, section or item.title)
         elif item.is_page and item.file.src_uri not in NOT_IN_BOOK:
-            yield Chapter(item.url, item.content, section)
+            # A dirty build (`mkdocs serve --dirty`) renders only changed pages: the book then has only those.
+            yield Chapter(item.url, item.content or "", section)
 
 
 def _block(name: str, page, config) -> str:
