@@ -48,7 +48,7 @@ def on_env(env, config, files):
     book = make_book(chapters, title=config.site_name, edition=human_date(edition) if edition else "no date",
                      site_url=config.site_url or "", book_url=files.get_file_from_path(PRINT_PAGE).url)
     handout = files.get_file_from_path(HANDOUT_PAGE).page
-    content = fingerprint(config.site_url or "", book.html, handout.content)
+    content = fingerprint(config.site_url or "", book.html, handout.content or "")
     _build.update(book=book, fingerprint=content, printed=printed_editions(_pdf_folder(config), content))
     return env
 
