@@ -11,8 +11,9 @@ pytestmark = pytest.mark.browser
 DECODER = "/tools/decoder/"
 INPUT = "textarea[data-decoder-input]"
 RESULT = "[data-decoder-result]"
-MIXED = ("Thank you for visiting us. We really enjoyed meeting you. I can tell you that you are ranked in our top "
-         "group. If you rank us first, we can guarantee you a position. Which other programs are you considering?")
+MIXED = ("Thank you for visiting us. We really enjoyed meeting you. Our committee placed you in the top "
+         "group of our list. If you rank us first, we can guarantee you a position. "
+         "Which other programs are you considering?")
 
 
 def open_decoder(page, server):
