@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from handbook.page_record import PageRecord
 
 EXTENSIONS = ("handbook.templates_embed", "handbook.checklist_html", "handbook.decoder_markdown",
-              "handbook.sources_extension", "handbook.feature_roots")
+              "handbook.feature_roots")
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -33,6 +33,8 @@ def on_config(config):
         except SourceError as error:
             raise fail(error) from None
     config.extra["institution"] = institution
+    if institution:
+        config.extra_css.append("assets/css/school.css")  # the office card and the footer's host line
 
     edition = edition_date(docs)
     config.extra["edition"] = edition and {"date": edition.isoformat(), "text": human_date(edition)}

@@ -28,7 +28,7 @@ from browser import CHROMIUM, LAUNCH_ARGS  # noqa: E402  (one definition of how 
 from handbook.print_downloads import EDITIONS, Edition, write_manifest  # noqa: E402
 
 SITE_NAME_SELECTOR = ".book-cover-title"
-MARGINS = {"top": "15mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}  # as print.css's @page
+MARGINS = {"top": "15mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}  # as handbook.css's @page
 # Chromium fills .pageNumber and .totalPages; the footer has its own tiny page, so its styles are inline.
 FOOTER = ('<div style="width:100%;margin:0 14mm;font:8px sans-serif;color:#444;display:flex;'
           'justify-content:space-between"><span>{title}</span>'

@@ -12,10 +12,10 @@ from site_build import ROOT, html_pages
 
 # A feature's root element in the built HTML, and the stylesheet it needs.
 FEATURE_ROOTS = {"templates": "section.tpl[data-template]", "checklist": "[data-checklist]",
-                 "decoder": "[data-decoder], [data-decoder-guide]", "sources": ".page-sources",
-                 "tracker": "[data-tracker]"}
-# On every page: colours and buttons, the footer's edition and host lines, the print layout.
-EVERY_PAGE = ["handbook.css", "print.css", "school.css"]
+                 "decoder": "[data-decoder], [data-decoder-guide]",
+                 "tracker": "[data-tracker]", "advisors": "[data-advisor-links]", "print-sheets": "[data-print-sheet]"}
+# On every page: colours, buttons, the footer's edition line, the print layout. (A branded copy adds school.css.)
+EVERY_PAGE = ["handbook.css"]
 
 
 def own(paths: list[str], kind: str) -> list[str]:

@@ -12,7 +12,7 @@ from markdown.treeprocessors import Treeprocessor
 from .page_record import PageRecord
 
 # The attribute that marks a feature's root element, and the feature it belongs to.
-ROOT_ATTRIBUTES = {"data-tracker": "tracker"}
+ROOT_ATTRIBUTES = {"data-tracker": "tracker", "data-advisor-links": "advisors", "data-print-sheet": "print-sheets"}
 
 
 class _NoteRoots(Treeprocessor):

@@ -14,8 +14,9 @@ FEATURE_STYLESHEETS = {
     "templates": "assets/css/template-filler.css",
     "checklist": "assets/css/checklist.css",
     "decoder": "assets/css/decoder.css",
-    "sources": "assets/css/page-sources.css",
     "tracker": "assets/css/tracker.css",
+    "advisors": "assets/css/advisors.css",
+    "print-sheets": "assets/css/print-sheets.css",
 }
 
 

@@ -19,7 +19,6 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .page_record import PageRecord
 from .sources import SOURCES_PAGE, anchor_entries, box, load_registry, take_markers
 
 
@@ -29,7 +28,6 @@ class SourcesExtension(Extension):
             "root": ["", "the project folder, which holds snippets/links.md"],
             "docs_dir": ["", "the docs folder, which holds sources.md"],
             "page_dir": ["", "the folder of the page being rendered"],
-            "record": [PageRecord(), "notes the box on the page, for its stylesheet (handbook/page_record.py)"],
         }
         super().__init__(**kwargs)
 
@@ -72,7 +70,6 @@ class _AddBox(Treeprocessor):
         if self.found.has_entries:
             anchor_entries(root, registry.entries)
         if self.found.box_ids:
-            self.extension.getConfig("record").add("sources")
             sources_page = os.path.relpath(os.path.join(docs_dir, SOURCES_PAGE), os.fspath(setting("page_dir")))
             root.append(box([registry.entries[source_id] for source_id in self.found.box_ids],
                             sources_page.replace(os.sep, "/")))
