@@ -38,6 +38,7 @@ def scheme_page(request, page):
 def test_a_filled_template(server, scheme_page):
     scheme_page.goto(server.origin + "/your-messages/etiquette-and-thank-you/")
     root = scheme_page.locator("section.tpl[data-template-ready]").first
+    expect(root).to_be_attached()  # .all() below does not wait: the widget must have started
     for control in root.locator("input[data-field][type=text]").all():
         control.fill("محمد الأحمد <b>test</b>")
     expect(root.locator("[data-template-output]")).to_contain_text("محمد الأحمد")
