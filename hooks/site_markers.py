@@ -1,7 +1,8 @@
 """Hook: whole-site facts that pages and the footer show (issue 9). Logic: handbook/institution.py, edition.py,
 advisors.py; handbook/md_markers.py puts them where a page says `<!-- name -->`.
 
-on_config  read the school's institution file (INSTITUTION=path), the edition and review dates, and the advisors'
+on_config  read the school's institution file (INSTITUTION=path) for the office card and the inline office name
+           (handbook/school_office.py, and the template notes), the edition and review dates, and the advisors'
            table; warn about overdue reviews without failing a strict build
 on_files   copy the school's logo into the site
 """
@@ -20,6 +21,8 @@ from handbook.mkdocs_adapter import fail
 from handbook.reviewed import human_date
 
 MARKERS_EXTENSION = "handbook.md_markers"
+# Name the school's office inline (`{{ school.office }}`): in pages, the template widgets' notes, the decoder's guide.
+INSTITUTION_EXTENSIONS = ("handbook.school_office", "handbook.templates_embed", "handbook.decoder_markdown")
 
 
 def on_config(config):
@@ -35,6 +38,8 @@ def on_config(config):
     config.extra["institution"] = institution
     if institution:
         config.extra_css.append("assets/css/school.css")  # the office card and the footer's host line
+    for extension in INSTITUTION_EXTENSIONS:
+        config.mdx_configs.setdefault(extension, {})["institution"] = institution
 
     edition = edition_date(docs)
     config.extra["edition"] = edition and {"date": edition.isoformat(), "text": human_date(edition)}

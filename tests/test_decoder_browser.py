@@ -37,7 +37,9 @@ def test_pasting_a_message_shows_each_kind_its_phrases_and_links(page, server, w
     expect(pre_match).to_contain_text("What it does not mean:")
     expect(page.locator("[data-decoder-status]")).to_contain_text("Found 4 kinds")
 
-    links = pre_match.locator("a[href]")
+    # The advice names the reader's school office (generic here), linked to the glossary; then the kind's links.
+    expect(pre_match.locator(".school-office-mention")).to_have_text("your dean's office")
+    links = pre_match.locator(".decoder-links a[href]")
     assert [link.inner_text() for link in links.all()] == [
         "Read: What to do about pre-match language", "Reply template: Confirm the position goes through the Match"]
     links.nth(1).click()

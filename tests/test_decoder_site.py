@@ -48,6 +48,8 @@ def broken(tmp_path, old: str, new: str):
      "template: scenarios/second-look-invitation.md#template-thank-you", "#template-thank-you",
      "shows no template 'thank-you'"),
     ('negators: [not, "no",', "negators: [not, no,", "negators:", "item 2 of 'negators' must be some text"),
+    ("talk\n      to {{ school.office }} or a mentor", "talk\n      to {{ school.dean }} or a mentor",
+     "    do: >-\n      Answer warmly", "no '{{ school.dean }}'; the school's words are: {{ school.office }}"),
 ])
 def test_a_bad_rules_file_is_reported_with_its_line(tmp_path, old, new, needle, message):
     path, text = broken(tmp_path, old, new)

@@ -3,14 +3,18 @@ office wherever the handbook sends readers to it; a plain build keeps the generi
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import urllib.parse
 
+import markdown
 import pytest
 
+from handbook.check import check_project
 from handbook.frontmatter import SourceError
-from handbook.institution import load, office_html
+from handbook.institution import load, office_html, with_office_html
 from site_build import ROOT, html_pages, parse_html
 
 SAMPLE = ROOT / "tests" / "fixtures" / "institution" / "institution-sample.yml"
@@ -54,6 +58,51 @@ def test_a_malformed_institution_file_names_the_key(tmp_path, change, line, word
     assert str(caught.value).startswith(f"{file}:{line}: {words}")
 
 
+def inline(text: str, institution=None) -> str:
+    return markdown.markdown(text, extensions=["handbook.school_office"],
+                             extension_configs={"handbook.school_office": {"institution": institution or ""}})
+
+
+def test_the_office_is_named_inline_as_text_never_markup(tmp_path):
+    file = tmp_path / "i.yml"
+    school = SAMPLE_TEXT.replace("Office of Student Affairs", "Office of _Student_ <script>x</script> Affairs")
+    file.write_text(school.replace("logo: example-logo.svg\n", ""), encoding="utf-8")
+    html = inline("Ask {{ school.office }} first.", load(file))
+    assert "<script>" not in html and "<em>" not in html  # "_Student_" stays as typed
+    assert ('Ask <span class="school-office-mention">the <a href="/help/who-can-help.md#your-school">Office of _Student_ '
+            f'&lt;script&gt;x&lt;/script&gt; Affairs</a> at {SCHOOL} (<a href="mailto:{EMAIL}">{EMAIL}</a>)</span> '
+            "first.") in html
+
+
+def test_the_generic_handbook_says_your_deans_office_and_code_stays_code():
+    assert inline("Ask {{school.office}} first.") == (
+        '<p>Ask <span class="school-office-mention">your <a href="/glossary.md#dean-s-office">dean\'s office</a></span>'
+        " first.</p>")
+    assert "{{ school.office }}</code>" in inline("Write `{{ school.office }}` in a page.")
+    assert "{{ school.phone }}" in inline("Call {{ school.phone }}.")  # unknown: left as typed, the check names it
+
+
+def test_template_notes_name_the_office_without_page_links():
+    note = "If unsure, talk to {{ school.office }} & a mentor."
+    assert with_office_html(note, None) == (
+        'If unsure, talk to <span class="school-office-mention">your dean\'s office</span> &amp; a mentor.')
+    assert with_office_html(note, load(SAMPLE)) == (
+        f'If unsure, talk to <span class="school-office-mention">the {OFFICE} at {SCHOOL} '
+        f'(<a href="mailto:{EMAIL}">{EMAIL}</a>)</span> &amp; a mentor.')
+
+
+def test_an_unknown_school_word_stops_the_check_at_its_line(project_copy):
+    faq = project_copy / "docs" / "faq.md"
+    lines = faq.read_text(encoding="utf-8").splitlines() + ["", "Call {{ school.phone }} today."]
+    faq.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    template = project_copy / "snippets" / "templates" / "pre-match-follow-up.md"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "talk to {{ school.office }} or a mentor you trust", "talk to {{ school.dean }}"), encoding="utf-8")
+    messages = [str(error) for error in check_project(project_copy)]
+    assert f"docs/faq.md:{len(lines)}: no '{{{{ school.phone }}}}'; the school's words are: {{{{ school.office }}}}" in messages
+    assert any(m.startswith("snippets/templates/pre-match-follow-up.md:") and "'{{ school.dean }}'" in m for m in messages)
+
+
 def build_handbook(site_dir, institution: str | None) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("INSTITUTION", None)
@@ -71,10 +120,29 @@ def branded_site(tmp_path_factory):
     return site
 
 
-def pages_sending_readers_to_their_school():
-    """Every page that includes the shared "ask an advisor" snippet, and the glossary's dean's office entry."""
-    pages = {path for path in (ROOT / "docs").rglob("*.md") if "ask-an-advisor.md" in path.read_text(encoding="utf-8")}
-    return sorted(path.relative_to(ROOT / "docs").with_suffix("").as_posix() for path in pages | {ROOT / "docs" / "glossary.md"})
+TOKEN = "{{ school.office }}"
+SNIPPET = re.compile(r'^\s*--8<-- "(?P<name>[^"]+)"', re.MULTILINE)
+TEMPLATE = re.compile(r"<!-- template: (?P<id>[a-z0-9-]+) -->")
+# Words that send readers to their own school in general; a branded copy names its office instead.
+GENERIC_WORDS = ("your dean's office", "your school's office", "dean's or career office", "your advisor", "an advisor first")
+
+
+def school_mentions_by_page() -> dict[str, int]:
+    """How many times each page sends readers to their own school's office, counted from the sources: the token in
+    the page, in the snippets it includes, in the notes of the templates it shows, and in the decoder's texts."""
+    snippets, templates = ROOT / "snippets", ROOT / "snippets" / "templates"
+    decoder = (ROOT / "data" / "decoder-rules.yml").read_text(encoding="utf-8").count(TOKEN)
+    counts = {}
+    for path in (ROOT / "docs").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        count = text.count(TOKEN)
+        count += sum((snippets / m["name"]).read_text(encoding="utf-8").count(TOKEN) for m in SNIPPET.finditer(text))
+        count += sum((templates / f"{m['id']}.md").read_text(encoding="utf-8").split("\n---\n")[0].count(TOKEN)
+                     for m in TEMPLATE.finditer(text))
+        count += decoder if "<!-- decoder: guide -->" in text else 0
+        if count:
+            counts[path.relative_to(ROOT / "docs").with_suffix("").as_posix()] = count
+    return counts
 
 
 def built(site, page: str):
@@ -82,16 +150,73 @@ def built(site, page: str):
     return parse_html(path.read_text(encoding="utf-8"))
 
 
-def test_a_branded_copy_names_the_office_with_its_contact_details(branded_site):
-    pages = pages_sending_readers_to_their_school()
+def address(page: str, href: str) -> str:
+    """Where a link on the built page points, from the site root."""
+    return urllib.parse.urljoin("/" if page == "index" else f"/{page.removesuffix('/index')}/", href)
+
+
+def plain_words(soup) -> str:
+    return " ".join(soup.get_text().replace("\u2019", "'").split())
+
+
+def test_the_sources_send_readers_to_their_school_from_many_pages():
+    mentions = school_mentions_by_page()
+    assert len(mentions) >= 15 and sum(mentions.values()) >= 25, mentions
+    for page in ("faq", "handout", "tools/decoder", "scenarios/call-hints-at-pre-match", "help/who-can-help"):
+        assert page in mentions, page
+
+
+def pages_with_the_office_card() -> list[str]:
+    """Every page that includes the shared "ask an advisor" snippet, and the glossary's dean's office entry."""
+    pages = {path for path in (ROOT / "docs").rglob("*.md") if "ask-an-advisor.md" in path.read_text(encoding="utf-8")}
+    return sorted(path.relative_to(ROOT / "docs").with_suffix("").as_posix() for path in pages | {ROOT / "docs" / "glossary.md"})
+
+
+def test_a_branded_copy_shows_the_office_card_with_its_contact_details(branded_site):
+    pages = pages_with_the_office_card()
     assert len(pages) >= 5
     for page in pages:
         cards = built(branded_site, page).select("[data-school-office]")
-        assert len(cards) >= 1, f"{page} sends readers to their school's office but does not name it"
+        assert len(cards) >= 1, f"{page} sends readers to their school's office but does not show its card"
         text = " ".join(cards[0].get_text().split())
         assert SCHOOL in text and OFFICE in text and EMAIL in text and "9 am to 5 pm" in text, page
         assert cards[0].select_one(f'a[href="mailto:{EMAIL}"]') and cards[0].select_one(
             'a[href="https://example.edu/student-affairs"]')
+
+
+def test_a_branded_copy_names_the_office_wherever_a_sentence_sends_readers_to_it(branded_site):
+    for page, expected in school_mentions_by_page().items():
+        mentions = built(branded_site, page).select(".school-office-mention")
+        assert len(mentions) == expected, f"{page}: {len(mentions)} of {expected} mentions name the office"
+        for mention in mentions:
+            words = " ".join(mention.get_text().split())
+            assert words == f"the {OFFICE} at {SCHOOL} ({EMAIL})", page
+            assert mention.select_one(f'a[href="mailto:{EMAIL}"]').get_text() == EMAIL
+            office = mention.find("a", string=OFFICE)  # the template notes cannot link a page, the prose does
+            assert office is None or address(page, office["href"]) == "/help/who-can-help/#your-school", page
+
+
+def test_no_page_of_a_branded_copy_keeps_the_generic_words(branded_site):
+    for path in html_pages(branded_site):
+        text = plain_words(parse_html(path.read_text(encoding="utf-8"))).lower()
+        assert not [words for words in GENERIC_WORDS if words in text], path
+
+
+def test_the_print_book_of_a_branded_copy_names_the_office(branded_site):
+    book = built(branded_site, "print")
+    mentions = book.select(".school-office-mention")
+    not_in_book = {"handout", "tools/decoder", "tools/tracker"}  # the book leaves out the handout and the tools
+    assert len(mentions) == sum(n for page, n in school_mentions_by_page().items() if page not in not_in_book)
+    assert all(OFFICE in mention.get_text() for mention in mentions)
+
+
+def test_a_branded_copy_sends_programs_the_same_letters(branded_site, site_dir):
+    for page in sorted(p for p in school_mentions_by_page() if TEMPLATE.search((ROOT / "docs" / f"{p}.md").read_text(
+            encoding="utf-8"))):
+        plain = [str(letter) for letter in built(site_dir, page).select("[data-template-output], [data-template-subject]")]
+        branded = [str(letter) for letter in built(branded_site, page).select(
+            "[data-template-output], [data-template-subject]")]
+        assert plain and branded == plain and OFFICE not in "".join(branded), page
 
 
 def test_a_branded_copy_shows_its_host_and_logo_in_every_footer(branded_site):
@@ -105,10 +230,16 @@ def test_a_branded_copy_shows_its_host_and_logo_in_every_footer(branded_site):
 
 
 def test_a_plain_build_keeps_the_generic_words(site_dir):
-    for page in pages_sending_readers_to_their_school():
+    for page, expected in school_mentions_by_page().items():
+        soup = built(site_dir, page)
+        mentions = soup.select(".school-office-mention")
+        assert [mention.get_text() for mention in mentions] == ["your dean's office"] * expected, page
+        for link in (mention.find("a") for mention in mentions):
+            assert link is None or address(page, link["href"]) == "/glossary/#dean-s-office", page
+    for page in pages_with_the_office_card():
         soup = built(site_dir, page)
         assert soup.select("[data-school-office]") == [] and soup.select(".handbook-host") == []
-        assert "dean's office" in soup.get_text().replace("\u2019", "'").lower(), page
+        assert "dean's office" in plain_words(soup).lower(), page
     assert not (site_dir / "assets" / "institution").exists()
 
 

@@ -88,7 +88,8 @@ def test_every_widget_matches_its_source(site_dir):
                 "fields": [f.key for f in template.all_fields],
                 "body": fill(template.body, labels),
                 "subject": fill(template.subject, labels) if template.subject else None,
-                "checks": list(template.checks),
+                # A note may send the reader to their school's office: the plain build says it in general words.
+                "checks": [check.replace("{{ school.office }}", "your dean's office") for check in template.checks],
                 "confirm": bool(template.confirm),
             }
             mismatches += [f"{page} {template_id} {k}: {got[k]!r} != {want[k]!r}" for k in want if got[k] != want[k]]

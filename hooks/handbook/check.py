@@ -1,7 +1,8 @@
 """Every source check of the handbook, in one pass over docs/ and snippets/: `make check`, and once per MkDocs build.
 
 Front matter (description, review date), checklists, season facts, template sources, template markers, templates on
-no page, and duplicate heading ids on a page. Each problem is `file:line: message`; one run lists them all.
+no page, duplicate heading ids on a page, and unknown `{{ school.<key> }}` words. Each problem is
+`file:line: message`; one run lists them all.
 
     python -m handbook.check [project root]
 """
@@ -14,7 +15,8 @@ from collections.abc import Callable
 
 from .checklist import parse as parse_checklist
 from .frontmatter import Source, SourceError, read
-from .markdown_lines import heading_ids
+from .institution import unknown_school_keys
+from .markdown_lines import heading_ids, outside_fences
 from .reviewed import page_review
 from .season import Season, check_page
 from .season_facts import load_season
@@ -59,7 +61,7 @@ def check_project(root: str | pathlib.Path) -> list[SourceError]:
                 errors.append(error)
         page_templates, marker_errors = check_markers(source, templates)
         embedded.update(page_templates)
-        errors += marker_errors + _duplicate_heading_ids(source)
+        errors += marker_errors + _duplicate_heading_ids(source) + _unknown_school_words(source)
     if templates and not any(error.path.startswith(TEMPLATES_FOLDER) for error in errors):
         errors += unused(templates, embedded)
     return errors
@@ -69,6 +71,12 @@ def _markdown_files(root: pathlib.Path) -> list[pathlib.Path]:
     """Pages and shared snippets; template sources are checked by their own model."""
     snippets = [file for file in sorted((root / "snippets").rglob("*.md")) if TEMPLATES_FOLDER not in file.as_posix()]
     return sorted((root / "docs").rglob("*.md")) + snippets
+
+
+def _unknown_school_words(source: Source) -> list[SourceError]:
+    """`{{ school.<key> }}` with a key the build cannot fill would show as typed."""
+    return [SourceError(source.path, source.body_line + index, message)
+            for index, line in outside_fences(source.body.splitlines()) for message in unknown_school_keys(line)]
 
 
 def _duplicate_heading_ids(source: Source) -> list[SourceError]:

@@ -26,8 +26,10 @@ from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
 from .decoder_rules import DecoderRules, KindText, load
+from .institution import Institution
 from .markdown_lines import outside_fences
 from .page_record import PageRecord
+from .school_office import append_text_naming_office, institution_of, institution_option
 
 MARKER = re.compile(r"^[ \t]*<!--\s*decoder(?::\s*(?P<part>\S+?))?\s*-->[ \t]*$")
 PARTS = {None: "tool", "guide": "guide"}
@@ -44,6 +46,7 @@ class DecoderExtension(Extension):
             "rules": ["data/decoder-rules.yml", "the rules file"],
             "docs_dir": ["docs", "the docs folder, to check the rules' links"],
             "record": [PageRecord(), "notes the feature on the page (handbook/page_record.py)"],
+            "institution": institution_option("a branded copy's school, named where a text says {{ school.office }}"),
         }
         super().__init__(**kwargs)
 
@@ -51,7 +54,7 @@ class DecoderExtension(Extension):
         rules_file = pathlib.Path(self.getConfig("rules"))
         rules = _load(str(rules_file), rules_file.stat().st_mtime_ns, self.getConfig("docs_dir"))
         md.preprocessors.register(_MarkerPreprocessor(md), "handbook_decoder", 25)  # before raw HTML (20)
-        processor = _DecoderBlockProcessor(md.parser, md, rules, self.getConfig("record"))
+        processor = _DecoderBlockProcessor(md.parser, md, rules, self.getConfig("record"), institution_of(self))
         md.parser.blockprocessors.register(processor, "handbook_decoder", 95)
 
 
@@ -93,9 +96,9 @@ class _MarkerPreprocessor(Preprocessor):
 
 
 class _DecoderBlockProcessor(BlockProcessor):
-    def __init__(self, parser, md: Markdown, rules: DecoderRules, record: PageRecord):
+    def __init__(self, parser, md: Markdown, rules: DecoderRules, record: PageRecord, institution: Institution | None):
         super().__init__(parser)
-        self.md, self.rules, self.record = md, rules, record
+        self.md, self.rules, self.record, self.institution = md, rules, record, institution
 
     def test(self, parent: etree.Element, block: str) -> bool:
         return block.strip() in (_TOKEN.format("tool"), _TOKEN.format("guide"))
@@ -106,7 +109,7 @@ class _DecoderBlockProcessor(BlockProcessor):
         if block == _TOKEN.format("tool"):
             tool(parent, self.rules)
         else:
-            guide(parent, self.rules, _page_dir(self.md))
+            guide(parent, self.rules, _page_dir(self.md), self.institution)
 
 
 def _page_dir(md: Markdown) -> str:
@@ -145,27 +148,28 @@ def tool(parent: etree.Element, rules: DecoderRules) -> etree.Element:
     return root
 
 
-def guide(parent: etree.Element, rules: DecoderRules, page_dir: str) -> etree.Element:
+def guide(parent: etree.Element, rules: DecoderRules, page_dir: str,
+          institution: Institution | None = None) -> etree.Element:
     """What each kind means, as readable HTML; decoder.js copies a kind's parts into its result."""
     root = etree.SubElement(parent, "div", {"class": "decoder-guide", "data-decoder-guide": ""})
     for kind in rules.kinds:
         section = etree.SubElement(root, "section", {"class": "decoder-kind", "data-decoder-kind": kind.kind})
         _text(section, "h3", kind.title, {"id": f"kind-{kind.kind}"})
-        _kind_parts(section, kind, page_dir)
+        _kind_parts(section, kind, page_dir, institution)
     # The "no kind found" text is only for results: a <template> is not shown, and the script copies it.
     none = etree.SubElement(root, "template", {"data-decoder-kind": "none"})
     _text(none, "p", rules.no_kind.title, {"class": "decoder-kind-title"})
-    _kind_parts(none, rules.no_kind, page_dir)
+    _kind_parts(none, rules.no_kind, page_dir, institution)
     return root
 
 
-def _kind_parts(parent: etree.Element, kind: KindText, page_dir: str) -> None:
+def _kind_parts(parent: etree.Element, kind: KindText, page_dir: str, institution: Institution | None) -> None:
     for css, label, text in (("means", "What it means:", kind.means), ("not-means", "What it does not mean:",
                              kind.not_means), ("do", "What to do:", kind.do)):
         if text:
             paragraph = etree.SubElement(parent, "p", {"class": f"decoder-{css}", "data-decoder-part": css})
             _text(paragraph, "strong", label)
-            paragraph[-1].tail = AtomicString(" " + text)
+            append_text_naming_office(paragraph, " " + text, institution)
     links = etree.SubElement(parent, "ul", {"class": "decoder-links", "data-decoder-part": "links"})
     _link(links, f"Read: {kind.section_title}", kind.section, page_dir)
     if kind.template:

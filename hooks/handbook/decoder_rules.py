@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .frontmatter import FAST_LOADER, SourceError, _record_lines
+from .institution import unknown_school_keys
 from .markdown_lines import outside_fences
 from .templates_embed import find_markers
 
@@ -199,6 +200,8 @@ class _Checker:
             return None
         if not isinstance(value, str) or not value.strip():
             raise self.error(f"'{key[-1]}' must be some text", *key)
+        for message in unknown_school_keys(value):  # `{{ school.office }}` is the one the guide fills
+            raise self.error(message, *key)
         return " ".join(value.split())
 
     def required_text(self, key: tuple) -> str:

@@ -16,6 +16,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 from html import escape
+from xml.etree.ElementTree import Element, SubElement, tostring
 
 import yaml
 
@@ -26,6 +27,12 @@ OPTIONAL = ("logo",)
 LOGO_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 LOGO_FOLDER = "assets/institution"  # where the logo lands in the built site
 MAX_TEXT = 200
+
+# Where a sentence sends readers to their own school's office: `Ask {{ school.office }} first.` (pages, snippets and
+# template notes). Put it mid-sentence: it reads "your dean's office", or "the <office> at <school> (<email>)".
+SCHOOL_TOKEN = re.compile(r"\{\{\s*school\.(?P<key>[a-z_]*)\s*\}\}")
+SCHOOL_KEYS = ("office",)
+GENERIC_OFFICE = "dean's office"  # after "your"; the glossary explains the term
 
 _EMAIL = re.compile(r"^[^@\s<>\"'(),;:]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
@@ -120,3 +127,53 @@ def office_html(institution: Institution | None) -> str:
         f"<li>Hours: {escape(i.hours)}</li>"
         "</ul></div>"
     )
+
+
+def office_mention(institution: Institution | None, glossary: str | None = None, contact: str | None = None) -> Element:
+    """The words for `{{ school.office }}` inside a sentence, as an element whose text is always plain text.
+
+    Generic: "your dean's office" (the words linked to `glossary` when given). Branded: "the Office of Student Affairs
+    at Example University (student-affairs@example.edu)", the office linked to `contact` when given, the email a
+    mailto link, so the contact details are one tap away."""
+    mention = Element("span", {"class": "school-office-mention"})
+    if institution is None:
+        _append(mention, "your ")
+        _append(mention, GENERIC_OFFICE, glossary)
+        return mention
+    _append(mention, "the ")
+    _append(mention, institution.office_name, contact)
+    _append(mention, f" at {institution.school_name} (")
+    _append(mention, institution.email, f"mailto:{institution.email}")
+    _append(mention, ")")
+    return mention
+
+
+def unknown_school_keys(text: str) -> list[str]:
+    """A message for each `{{ school.<key> }}` in the text that names no known key."""
+    return [f"no '{{{{ school.{match.group('key')} }}}}'; the school's words are: "
+            + ", ".join(f"{{{{ school.{key} }}}}" for key in SCHOOL_KEYS)
+            for match in SCHOOL_TOKEN.finditer(text) if match.group("key") not in SCHOOL_KEYS]
+
+
+def with_office_html(text: str, institution: Institution | None) -> str:
+    """Plain text as HTML, each `{{ school.office }}` in it named (no links but the email: the template widgets that
+    use it do not know the page's depth)."""
+    out, last = [], 0
+    for match in SCHOOL_TOKEN.finditer(text):
+        if match.group("key") not in SCHOOL_KEYS:
+            continue  # the source checks report it
+        mention = tostring(office_mention(institution), encoding="unicode", method="html")
+        out += [escape(text[last:match.start()], quote=False), mention]
+        last = match.end()
+    out.append(escape(text[last:], quote=False))
+    return "".join(out)
+
+
+def _append(parent: Element, text: str, href: str | None = None) -> None:
+    """Add text at the end of `parent`, as a link when `href` is given."""
+    if href:
+        SubElement(parent, "a", {"href": href}).text = text
+    elif len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text

@@ -20,8 +20,10 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from .frontmatter import Source, SourceError
+from .institution import Institution
 from .markdown_lines import outside_fences
 from .page_record import PageRecord
+from .school_office import institution_of, institution_option
 from .templates_model import Template, TemplateErrors, load_folder
 from .templates_render import render
 
@@ -78,15 +80,16 @@ def _load_once(folder: pathlib.Path, _versions: tuple[tuple[str, int], ...]) -> 
 
 
 @functools.lru_cache(maxsize=64)
-def widget_html(template: Template) -> str:
-    return render(template)
+def widget_html(template: Template, institution: Institution | None = None) -> str:
+    return render(template, institution)
 
 
 class TemplateMarkerPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, folder: str, record: PageRecord):
+    def __init__(self, md: Markdown, folder: str, record: PageRecord, institution: Institution | None):
         super().__init__(md)
         self.folder = folder
         self.record = record
+        self.institution = institution
 
     def run(self, lines: list[str]) -> list[str]:
         markers = dict(find_markers(lines))
@@ -103,7 +106,7 @@ class TemplateMarkerPreprocessor(Preprocessor):
                 raise TemplateErrors([SourceError("page", index + 1, f"no template '{template_id}'")])
             indent = line[: len(line) - len(line.lstrip())]
             # A block of its own (blank lines around it), so the whole paragraph is swapped for the widget.
-            out += ["", indent + self.md.htmlStash.store(widget_html(templates[template_id])), ""]
+            out += ["", indent + self.md.htmlStash.store(widget_html(templates[template_id], self.institution)), ""]
             self.record.add("templates", f"template-{template_id}")
         return out
 
@@ -113,12 +116,14 @@ class TemplatesExtension(Extension):
         self.config = {
             "folder": ["snippets/templates", "The folder of template sources"],
             "record": [PageRecord(), "Notes the feature and the widgets' ids (handbook/page_record.py)"],
+            "institution": institution_option("A branded copy's school, named in the notes (hooks/site_markers.py)"),
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # After pymdownx.snippets (32) and season facts (31); before HTML blocks (20) would keep the comment as is.
-        preprocessor = TemplateMarkerPreprocessor(md, self.getConfig("folder"), self.getConfig("record"))
+        preprocessor = TemplateMarkerPreprocessor(md, self.getConfig("folder"), self.getConfig("record"),
+                                                  institution_of(self))
         md.preprocessors.register(preprocessor, "handbook_templates", 30)
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .frontmatter import Source, SourceError, parse, parse_yaml
+from .institution import unknown_school_keys
 from .reviewed import human_date
 
 KINDS = ("email", "letter", "spoken")
@@ -214,6 +215,11 @@ def check_template(source: Source, file_id: str, profile: dict[str, Field]) -> T
     elif not isinstance(checks, list) or not checks or not all(isinstance(c, str) and c.strip() for c in checks):
         errors.append(source.error("'checks' must be a list of at least one note", "checks"))
         checks = None
+    # The notes may name the reader's school office (`{{ school.office }}`); the letter never does.
+    for key, note in (("use_when", use_when), ("avoid_when", avoid_when)):
+        errors += [source.error(message, key) for message in unknown_school_keys(note or "")]
+    for index, check in enumerate(checks or []):
+        errors += [source.error(message, "checks", index) for message in unknown_school_keys(check)]
 
     body = source.body.strip("\n")
     if not body.strip():

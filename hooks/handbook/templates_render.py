@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .institution import Institution, with_office_html
 from .templates_model import PROGRAM_KEYS, Field, Template, placeholders
 
 KIND_NAMES = {"email": "Email", "letter": "Letter", "spoken": "What to say"}
@@ -17,7 +18,9 @@ KIND_NAMES = {"email": "Email", "letter": "Letter", "spoken": "What to say"}
 AUTOCOMPLETE = {"full_name": "name", "email": "email"}
 
 
-def render(template: Template) -> str:
+def render(template: Template, institution: Institution | None = None) -> str:
+    """The widget. Its notes to the reader (when to use it, what to check) may send them to `{{ school.office }}`,
+    named from `institution` in a branded copy; the letter itself is never changed."""
     root = f"template-{template.id}"
     parts = [
         f'<section class="tpl tpl--{template.kind}" data-template="{template.id}" id="{root}" '
@@ -25,10 +28,10 @@ def render(template: Template) -> str:
         f'<h3 class="tpl-title" id="{root}-title">{escape(template.title)} '
         f'<span class="tpl-kind" data-search-exclude>{KIND_NAMES[template.kind]}</span></h3>',
         '<dl class="tpl-when">',
-        f"<dt data-search-exclude>Use it when</dt><dd>{escape(template.use_when)}</dd>",
-        f"<dt data-search-exclude>Do not use it when</dt><dd>{escape(template.avoid_when)}</dd>",
+        f"<dt data-search-exclude>Use it when</dt><dd>{with_office_html(template.use_when, institution)}</dd>",
+        f"<dt data-search-exclude>Do not use it when</dt><dd>{with_office_html(template.avoid_when, institution)}</dd>",
         "</dl>",
-        _checks(template),
+        _checks(template, institution),
         _form(template, root),
         _actions(template, root),
         _preview(template, root),
@@ -133,9 +136,9 @@ def _preview(template: Template, root: str) -> str:
     return "\n".join(parts)
 
 
-def _checks(template: Template) -> str:
+def _checks(template: Template, institution: Institution | None) -> str:
     """Folded, above the form: a tap away while filling in, without pushing the buttons off the screen."""
-    items = "".join(f"<li>{escape(check)}</li>" for check in template.checks)
+    items = "".join(f"<li>{with_office_html(check, institution)}</li>" for check in template.checks)
     heading = "Check before you speak" if template.kind == "spoken" else "Check before sending"
     return (f'<details class="tpl-checks"><summary class="tpl-checks-title" data-search-exclude>{heading} '
             f"({len(template.checks)} notes)</summary><ul>{items}</ul></details>")
