@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 ESBUILD := node_modules/.bin/esbuild
+TSC := node_modules/.bin/tsc
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check lint pdf test bench csp-header readability mutation chromium node clean permalinks serve-site
@@ -27,10 +28,11 @@ check: $(STAMP)
 test: lint chromium node $(ESBUILD)
 	$(BIN)/python -m pytest
 
-# Lint and types (configured in pyproject.toml); `make test` stops here when either is not clean.
-lint: $(STAMP)
+# Lint and types (Python: pyproject.toml; JavaScript's JSDoc: jsconfig.json); `make test` stops here unless all are clean.
+lint: $(STAMP) $(TSC)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(TSC) -p jsconfig.json
 
 bench: $(STAMP) chromium node $(ESBUILD)
 	$(BIN)/python scripts/bench.py
@@ -79,11 +81,12 @@ chromium:
 node:
 	@command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 
-# esbuild minifies the shipped JavaScript (hooks/minify.py); pinned in package.json and package-lock.json.
-$(ESBUILD): package.json package-lock.json
+# esbuild minifies the shipped JavaScript (hooks/minify.py) and TypeScript checks its JSDoc types (`make lint`);
+# both pinned in package.json and package-lock.json, installed by one `npm ci`.
+$(ESBUILD) $(TSC) &: package.json package-lock.json
 	@command -v npm >/dev/null || { apt-get update && apt-get install -y npm; }
 	npm ci --no-audit --no-fund
-	touch $@
+	touch $(ESBUILD) $(TSC)
 
 clean:
 	rm -rf site pdf $(VENV) .mutation node_modules

@@ -1,3 +1,4 @@
+// @ts-check
 // The advisors' page: each row's "Copy link" button copies that row's clean, absolute address (issue 9).
 // The address comes from the row's own link, resolved by the browser, without any query (e.g. search's ?h=).
 /** @param {HTMLAnchorElement} link */
@@ -19,8 +20,8 @@ export function start(root) {
   status.className = "advisor-copy-status";
   status.setAttribute("role", "status");
   root.prepend(status);
-  for (const button of root.querySelectorAll("[data-copy-link]")) {
-    const link = button.closest("tr")?.querySelector("a[href]");
+  for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (root.querySelectorAll("[data-copy-link]"))) {
+    const link = /** @type {HTMLAnchorElement | null | undefined} */ (button.closest("tr")?.querySelector("a[href]"));
     if (!link) continue;
     button.hidden = false;
     button.addEventListener("click", async () => {

@@ -1,3 +1,4 @@
+// @ts-check
 // The message decoder's rules engine: which kinds of communication a text holds, and the phrases that show it.
 // Pure and deterministic (no DOM, no network), so the page, `make bench` and the Node unit tests run this one file.
 // The rules come from data/decoder-rules.yml, checked at build time and embedded in the page as JSON.

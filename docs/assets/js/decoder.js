@@ -1,3 +1,4 @@
+// @ts-check
 // The message decoder page: decode the pasted text as it changes, and show each kind found with its trigger
 // phrases and the guide's advice. The reader's text is only ever set as textContent, and nothing is stored.
 

@@ -10,10 +10,18 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
   "November", "December"];
 const NO_STORAGE = "This browser does not let the handbook save. Your details stay until you close this tab.";
 
+/**
+ * A form field the build renders for a template blank: a text or date input, or a select for a choice.
+ * @typedef {HTMLInputElement | HTMLSelectElement} Control
+ * @typedef {Record<string, string>} Values  field key -> what the reader typed
+ */
+
 // The reader's details, shared by every widget. ES modules run once per tab, so Material's instant page swaps
 // keep them in memory; they reach localStorage only while "remember" is ticked.
+/** @type {{values: Values, remember: boolean, loaded: boolean}} */
 const profile = { values: {}, remember: false, loaded: false };
 // Details about the program at hand (its name, the interviewer, the date): shared the same way, never stored.
+/** @type {Values} */
 let program = {};
 /** @type {Set<{root: HTMLElement, sync: (key?: string) => void}>} */
 const widgets = new Set();
@@ -27,14 +35,18 @@ function loadProfile() {
     for (const [key, value] of Object.entries(fields)) if (typeof value === "string") profile.values[key] = value;
     profile.remember = true;
   } else if (saved.status !== "empty" && saved.status !== "unavailable") {
-    keepAside(KEY, saved.raw ?? saved.value, "unreadable"); // never lose what a reader saved, even if we cannot use it
+    keepAside(KEY, "raw" in saved ? saved.raw : saved.value, "unreadable"); // never lose what a reader saved, even if we cannot use it
     remove(KEY);
   }
 }
 
 const saveProfile = () => !profile.remember || writeJSON(KEY, { fields: profile.values });
 
-/** Tell every other widget (on this page) that the profile changed; forget widgets a page swap removed. */
+/**
+ * Tell every other widget (on this page) that the profile changed; forget widgets a page swap removed.
+ * @param {HTMLElement} from
+ * @param {string} [key]  the field that changed; without it, every field
+ */
 function broadcast(from, key) {
   for (const widget of widgets) {
     if (!widget.root.isConnected) widgets.delete(widget);
@@ -42,13 +54,20 @@ function broadcast(from, key) {
   }
 }
 
-/** "2027-01-14" -> "January 14, 2027", the US style programs write in. */
+/**
+ * "2027-01-14" -> "January 14, 2027", the US style programs write in.
+ * @param {string} value
+ */
 function readableDate(value) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match ? `${MONTHS[match[2] - 1]} ${Number(match[3])}, ${match[1]}` : value;
+  return match ? `${MONTHS[Number(match[2]) - 1]} ${Number(match[3])}, ${match[1]}` : value;
 }
 
-/** Copy with the Clipboard API, or, where it is missing (a page served without HTTPS), with a hidden selection. */
+/**
+ * Copy with the Clipboard API, or, where it is missing (a page served without HTTPS), with a hidden selection.
+ * @param {string} text
+ * @returns {Promise<boolean>} whether the text was copied
+ */
 async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
@@ -70,10 +89,13 @@ async function copyText(text) {
   }
 }
 
+/** @param {string} text */
 const mailEncode = (text) => encodeURIComponent(text.replace(/\r?\n/g, "\r\n")); // RFC 6068 line breaks
 
 /** Search highlighting wraps matches in <mark data-md-highlight>, after the page has loaded. Inside a template it
- * would paint the letter and split its text, so unwrap it there: the reader copies the letter, not the search. */
+ * would paint the letter and split its text, so unwrap it there: the reader copies the letter, not the search.
+ * @param {HTMLElement} root
+ */
 function keepFreeOfHighlights(root) {
   const unwrap = () => {
     for (const mark of root.querySelectorAll("mark[data-md-highlight]")) mark.replaceWith(...mark.childNodes);
@@ -85,20 +107,26 @@ function keepFreeOfHighlights(root) {
 /** @param {HTMLElement} root */
 export function start(root) {
   loadProfile();
-  /** An element some templates have (a subject line for emails, a promise to tick for the letter of intent). */
+  /**
+   * An element some templates have (a subject line for emails, a promise to tick for the letter of intent).
+   * @param {string} selector
+   * @returns {HTMLElement | null}
+   */
   const optional = (selector) => root.querySelector(selector);
   const form = required(root, "[data-template-form]");
   const output = required(root, "[data-template-output]");
   const status = required(root, "[data-template-status]");
   const message = required(root, "[data-template-message]");
   const subject = optional("[data-template-subject]");
-  const confirm = optional("[data-template-confirm]");
-  const remember = optional("[data-template-remember]");
-  const mail = optional('[data-action="mail"]');
-  const controls = [...root.querySelectorAll("[data-field]")];
+  const confirm = /** @type {HTMLInputElement | null} */ (optional("[data-template-confirm]"));
+  const remember = /** @type {HTMLInputElement | null} */ (optional("[data-template-remember]"));
+  const mail = /** @type {HTMLAnchorElement | null} */ (optional('[data-action="mail"]'));
+  const controls = [.../** @type {NodeListOf<Control>} */ (root.querySelectorAll("[data-field]"))];
+  /** @type {Values} this widget's own fields, shared with no other */
   const own = {};
+  /** @type {Record<string, {label: string, nodes: HTMLElement[]}>} field key -> its blanks in the letter */
   const slots = {};
-  for (const slot of root.querySelectorAll("[data-slot]")) {
+  for (const slot of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-slot]"))) {
     slot.dir = "auto"; // a right-to-left name stays whole inside left-to-right text
     (slots[slot.dataset.slot] ||= { label: slot.textContent, nodes: [] }).nodes.push(slot);
   }
@@ -106,10 +134,14 @@ export function start(root) {
   const forgetButton = optional('[data-action="forget"]');
   const forgetConfirm = forgetButton && required(root, "[data-template-forget-confirm]");
   const forgetMessage = forgetButton && required(root, "[data-template-forget-message]");
+  /** @param {Control} control */
   const isProfile = (control) => "profile" in control.dataset;
+  /** @param {Control} control */
   const valuesOf = (control) => (isProfile(control) ? profile.values : "program" in control.dataset ? program : own);
+  /** @param {Control} control */
   const valueOf = (control) => (valuesOf(control)[control.name] || "").trim();
 
+  /** @param {string} key */
   function show(key) {
     const control = controls.find((c) => c.name === key);
     const value = valueOf(control);
@@ -119,7 +151,7 @@ export function start(root) {
     for (const slot of slots[key]?.nodes || []) {
       // An empty optional field drops out of the letter with the space before it; an empty required one stays
       // marked as "[Label]".
-      const part = slot.closest("[data-optional-part]");
+      const part = /** @type {HTMLElement | null} */ (slot.closest("[data-optional-part]"));
       if (part?.firstChild.nodeType === Node.TEXT_NODE) part.firstChild.nodeValue = shown ? part.dataset.lead : "";
       slot.textContent = shown || (part ? "" : slots[key].label);
       slot.className = shown ? "tpl-filled" : "tpl-slot";
@@ -138,6 +170,7 @@ export function start(root) {
     return empty;
   }
 
+  /** @param {string} [key]  the field to refill; without it, every field */
   function sync(key) {
     for (const control of controls) {
       if (key && control.name !== key) continue;
@@ -156,7 +189,9 @@ export function start(root) {
     return false;
   }
 
+  /** @param {string} text */
   const say = (text) => { message.textContent = text; };
+  /** @param {boolean} open */
   const askToForget = (open) => {
     forgetConfirm.hidden = !open;
     forgetButton.setAttribute("aria-expanded", String(open));
@@ -166,6 +201,7 @@ export function start(root) {
     return empty ? ` ${empty} field${empty > 1 ? "s are" : " is"} still empty: look for the [brackets].` : "";
   };
 
+  /** @type {Record<string, (event: MouseEvent) => void | Promise<void>>} one per data-action button */
   const actions = {
     async copy() {
       if (allowed()) say((await copyText(output.textContent)) ? `Copied.${emptyNote()}` : "Could not copy. Select the text and copy it by hand.");
@@ -213,7 +249,8 @@ export function start(root) {
 
   form.addEventListener("submit", (event) => event.preventDefault()); // Enter must not reload the page
   form.addEventListener("input", (event) => {
-    const control = event.target.closest("[data-field]");
+    if (!(event.target instanceof Element)) return;
+    const control = /** @type {Control | null} */ (event.target.closest("[data-field]"));
     if (!control) return;
     valuesOf(control)[control.name] = control.value;
     if (isProfile(control) && !saveProfile()) say(NO_STORAGE);
@@ -231,11 +268,13 @@ export function start(root) {
     broadcast(root);
   });
   root.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-action]");
+    if (!(event.target instanceof Element)) return;
+    const button = /** @type {HTMLElement | null} */ (event.target.closest("[data-action]"));
     if (button) actions[button.dataset.action](event);
   });
 
-  for (const hidden of root.querySelectorAll("[data-template-form], [data-template-status], [data-template-actions]")) {
+  const hiddenUntilStarted = "[data-template-form], [data-template-status], [data-template-actions]";
+  for (const hidden of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll(hiddenUntilStarted))) {
     hidden.hidden = false;
   }
   keepFreeOfHighlights(root);

@@ -1,3 +1,4 @@
+// @ts-check
 // The interview-season tracker's rules, with no DOM: the data model, thank-you deadlines, rank-list checks,
 // CSV and JSON files, and the .ics calendar. tracker.js draws the page; tests/js/ runs this under `node --test`.
 
@@ -12,6 +13,25 @@ export const MESSAGE_KINDS = ["administrative", "soft-interest", "rank-you-highl
 export const MAX_PROGRAMS = 200;
 const MAX_TEXT = 2000;
 const MAX_MESSAGES = 50;
+
+/**
+ * A message a program sent, and where the reader had ranked the program then.
+ * @typedef {{date: string, kind: string, rankThen: number | null}} Message
+ */
+/**
+ * One program row; `id` is its position, from 1.
+ * @typedef {{id: number, name: string, type: string, interviewDate: string, visa: string, visaSource: string,
+ *   imgEvidence: string, ratings: Record<string, number | null>, notes: string, thankYouSent: string,
+ *   letterOfInterest: boolean, letterOfIntent: boolean, rank: number | null, messages: Message[]}} Program
+ */
+/**
+ * The whole tracker: the visa the reader needs, and their programs.
+ * @typedef {{myVisa: string, programs: Program[]}} State
+ */
+/**
+ * What a check or a file reader returns instead of a result: a message saying what is wrong, for the reader.
+ * @typedef {{error: string}} Failure
+ */
 
 // Which program visa answers cover the reader's own need.
 const SPONSORS = { j1: ["j1", "both"], h1b: ["h1b", "both"], either: ["j1", "h1b", "both"] };
@@ -43,7 +63,11 @@ export function localToday(now = new Date()) {
 
 // --- the model ------------------------------------------------------------------------------------------------------------
 
-/** An empty program row. */
+/**
+ * An empty program row.
+ * @param {number} id
+ * @returns {Program}
+ */
 export function newProgram(id) {
   return {
     id, name: "", type: "university", interviewDate: "", visa: "unknown", visaSource: "", imgEvidence: "",
@@ -54,7 +78,9 @@ export function newProgram(id) {
 
 /**
  * Check one program read from storage or a file, and return it in canonical form, or a message saying what is wrong.
- * @returns {{program: object} | {error: string}}
+ * @param {any} raw  parsed JSON or a CSV row's cells: anything at all
+ * @param {number} id
+ * @returns {{program: Program} | Failure}
  */
 export function checkProgram(raw, id) {
   const fail = (error) => ({ error });
@@ -107,7 +133,8 @@ function checkMessage(message) {
 
 /**
  * Check a whole tracker (stored value or JSON backup body) and give it canonical form.
- * @returns {{state: {myVisa: string, programs: object[]}} | {error: string}}
+ * @param {any} raw  parsed JSON: anything at all
+ * @returns {{state: State} | Failure}
  */
 export function checkState(raw) {
   if (!raw || typeof raw != "object") return { error: "It holds no tracker data." };
@@ -116,13 +143,16 @@ export function checkState(raw) {
   const programs = [];
   for (const [index, item] of raw.programs.entries()) {
     const checked = checkProgram(item, index + 1);
-    if (checked.error) return { error: `Program ${index + 1}: ${checked.error}.` };
+    if ("error" in checked) return { error: `Program ${index + 1}: ${checked.error}.` };
     programs.push(checked.program);
   }
   return { state: { myVisa: raw.myVisa, programs } };
 }
 
-/** The stored form: ids are positions, so they are not kept. */
+/**
+ * The stored form: ids are positions, so they are not kept.
+ * @param {State} state
+ */
 export function toStored(state) {
   return { version: VERSION, myVisa: state.myVisa, programs: state.programs.map(({ id, ...rest }) => rest) };
 }
@@ -134,7 +164,11 @@ export function thankYouWindow(interviewDate) {
   return { from: addDays(interviewDate, 1), until: addDays(interviewDate, 2) };
 }
 
-/** "due", "overdue" or "" for one program on a given day. */
+/**
+ * "due", "overdue" or "" for one program on a given day.
+ * @param {Program} program
+ * @param {string} today  YYYY-MM-DD
+ */
 export function thankYouStatus(program, today) {
   if (!program.interviewDate || program.thankYouSent || today < program.interviewDate) return "";
   return today > thankYouWindow(program.interviewDate).until ? "overdue" : "due";
@@ -146,7 +180,10 @@ export function sponsorsMyVisa(program, myVisa) {
   return myVisa === "none" || SPONSORS[myVisa].includes(program.visa);
 }
 
-/** Ranked programs in the reader's order. */
+/**
+ * Ranked programs in the reader's order.
+ * @param {Program[]} programs
+ */
 export function rankedPrograms(programs) {
   return programs.filter((p) => p.rank !== null).sort((a, b) => a.rank - b.rank);
 }
@@ -159,6 +196,8 @@ function roseAfterPraise(program) {
 
 /**
  * Every finding for the reader's tracker on a given day: advice, not a score.
+ * @param {State} state
+ * @param {string} today  YYYY-MM-DD
  * @returns {{check: string, text: string}[]}
  */
 export function findings(state, today) {
@@ -237,7 +276,10 @@ function cellsOf(program) {
   });
 }
 
-/** The programs as a CSV file Excel and Google Sheets open as UTF-8: BOM, CRLF, quoted and neutralised cells. */
+/**
+ * The programs as a CSV file Excel and Google Sheets open as UTF-8: BOM, CRLF, quoted and neutralised cells.
+ * @param {Program[]} programs
+ */
 export function toCSV(programs) {
   const rows = [CSV_COLUMNS.map(([title]) => title), ...programs.map(cellsOf)];
   return "\uFEFF" + rows.map((row) => row.map((cell) => quote(neutralise(cell))).join(",")).join("\r\n") + "\r\n";
@@ -245,7 +287,8 @@ export function toCSV(programs) {
 
 /**
  * Split CSV text into rows of cells (RFC 4180; LF or CRLF line ends).
- * @returns {{rows: string[][]} | {error: string}}
+ * @param {string} text
+ * @returns {{rows: string[][]} | Failure}
  */
 export function parseCSV(text) {
   const rows = [];
@@ -282,11 +325,12 @@ export function parseCSV(text) {
 
 /**
  * Programs from a CSV file this tracker wrote (or a spreadsheet saved from it).
- * @returns {{programs: object[]} | {error: string}}
+ * @param {string} text
+ * @returns {{programs: Program[]} | Failure}
  */
 export function fromCSV(text) {
   const parsed = parseCSV(text);
-  if (parsed.error) return parsed;
+  if ("error" in parsed) return parsed;
   const rows = parsed.rows.filter((row) => row.some((cell) => cell.trim() !== ""));
   const header = rows.shift() ?? [];
   const expected = CSV_COLUMNS.map(([title]) => title);
@@ -298,6 +342,7 @@ export function fromCSV(text) {
   for (const [index, row] of rows.entries()) {
     const where = `Program ${index + 1} (“${row[0]?.slice(0, 40) ?? ""}”)`;
     if (row.length !== expected.length) return { error: `${where}: it has ${row.length} cells, not ${expected.length}.` };
+    /** @type {Record<string, any>} the row as checkProgram reads a stored program */
     const raw = { ratings: {} };
     for (const [i, [, key]] of CSV_COLUMNS.entries()) {
       const cell = unneutralise(row[i]);
@@ -309,7 +354,7 @@ export function fromCSV(text) {
       else raw[key] = cell;
     }
     const checked = checkProgram(raw, index + 1);
-    if (checked.error) return { error: `${where}: ${checked.error}.` };
+    if ("error" in checked) return { error: `${where}: ${checked.error}.` };
     programs.push(checked.program);
   }
   return { programs };
@@ -317,11 +362,18 @@ export function fromCSV(text) {
 
 // --- JSON backup ------------------------------------------------------------------------------------------------------------
 
+/**
+ * @param {State} state
+ * @param {string} exported  when, as an ISO timestamp
+ */
 export function toBackup(state, exported) {
   return JSON.stringify({ format: FORMAT, exported, ...toStored(state) }, null, 2);
 }
 
-/** @returns {{state: object} | {error: string}} */
+/**
+ * @param {string} text  the file's contents
+ * @returns {{state: State} | Failure}
+ */
 export function fromBackup(text) {
   let data;
   try {
@@ -354,7 +406,11 @@ function fold(line) {
   return parts.join("\r\n ");
 }
 
-/** An .ics calendar with one all-day event per thank-you not yet sent: the two days after each interview. */
+/**
+ * An .ics calendar with one all-day event per thank-you not yet sent: the two days after each interview.
+ * @param {Program[]} programs
+ * @param {string} stamp  the DTSTAMP, UTC, e.g. 20261128T120000Z
+ */
 export function thankYouCalendar(programs, stamp) {
   const compact = (date) => date.replaceAll("-", "");
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//peds-img-handbook//tracker//EN", "CALSCALE:GREGORIAN"];

@@ -1,3 +1,4 @@
+// @ts-check
 // The interview-season tracker page: one form per program, saved in this browser, with deadlines, checks, files and
 // a summary. The rules live in tracker-logic.js. Everything the reader types reaches the page as text, never HTML.
 import { keepAside, onOtherTabChange, readJSON, storageKey, writeJSON } from "./store.js";
@@ -5,6 +6,9 @@ import {
   MAX_PROGRAMS, MESSAGE_KINDS, RATINGS, VISAS, checkState, findings, fromBackup, fromCSV, localToday, newProgram,
   thankYouCalendar, thankYouStatus, thankYouWindow, toBackup, toCSV, toStored,
 } from "./tracker-logic.js";
+
+/** @typedef {import("./tracker-logic.js").State} State */
+/** @typedef {import("./tracker-logic.js").Failure} Failure */
 
 const KEY = storageKey("tracker", 1);
 const NOT_SAVED = "This browser is not saving your tracker (private mode, or storage blocked or full). It lasts for this visit only: export a backup to keep it.";
@@ -49,7 +53,7 @@ function readStore() {
   if (read.status === "unavailable") return { state: fresh, note: NOT_SAVED };
   if (read.status === "empty") return { state: fresh, writable: true };
   const checked = read.status === "ok" && read.value?.version === 1 ? checkState(read.value) : { error: "unreadable" };
-  if (checked.state) return { state: checked.state, writable: true };
+  if ("state" in checked) return { state: checked.state, writable: true };
   const corrupt = read.status === "corrupt";
   const reason = corrupt ? "corrupt" : `unreadable-v${String(read.value?.version).slice(0, 9)}`;
   if (!keepAside(KEY, corrupt ? read.raw : read.value, reason) || !writeJSON(KEY, toStored(fresh))) return { state: fresh, note: NOT_SAVED };
@@ -262,16 +266,18 @@ export function start(root) {
     message.textContent = said;
   }
 
+  /** @param {File} chosen */
   async function importFile(chosen) {
     const text = chosen.size > 1e6 ? null : (await chosen.text().catch(() => "")).replace(/^\uFEFF/, "");
+    /** @type {{state: State} | Failure} */
     let result;
     if (text === null) result = { error: "This file is too large." };
     else if (text.trim().startsWith("{")) result = fromBackup(text);
     else {
       const parsed = fromCSV(text);
-      result = parsed.error ? parsed : { state: { myVisa: state.myVisa, programs: parsed.programs } };
+      result = "error" in parsed ? parsed : { state: { myVisa: state.myVisa, programs: parsed.programs } };
     }
-    if (result.error) {
+    if ("error" in result) {
       message.textContent = `${result.error} Nothing was changed.`;
       return;
     }
