@@ -65,7 +65,7 @@ def main() -> None:
     started = time.perf_counter()
     try:
         asyncio.run(make(staging, site_dir, pdf_dir))
-    except PrintFailed as error:
+    except (PrintFailed, OSError) as error:  # OSError: a folder that cannot be written, a full disk
         sys.exit(f"make pdf: {error}")
     finally:
         if staging.exists():  # not published: whatever failed, the site keeps its last complete state
