@@ -35,6 +35,7 @@ lint: $(STAMP)
 bench: $(STAMP) chromium node $(ESBUILD)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_decoder.py
+	$(BIN)/python scripts/bench_pdf.py
 
 # The Content-Security-Policy header for a host, matching the pages' own <meta> policies, plus frame-ancestors.
 csp-header: build
