@@ -130,6 +130,7 @@ def test_the_handout_is_one_sheet_whose_code_opens_the_handbook(printed, name, t
     text = pdf_text(pdf)
     assert len(text) == 1
     assert "Think of this as a pre-match" in text[0] and SCHOOL_URL in text[0]
+    assert "Download the handout" not in text[0]  # the web page's own links, useless on paper
     subprocess.run([str(POPPLER), "-r", "150", "-png", "-singlefile", str(pdf), str(tmp_path / "sheet")], check=True)
     codes = zxingcpp.read_barcodes(Image.open(tmp_path / "sheet.png"))
     assert [code.text for code in codes] == [SCHOOL_URL]
