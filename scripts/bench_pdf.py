@@ -48,7 +48,8 @@ def main() -> None:
         for edition in EDITIONS:
             pdf = out / "site" / "downloads" / edition.file
             size = pdf.stat().st_size
-            print(f"  {edition.file}: {len(PdfReader(pdf).pages)} pages, {size / 1_000_000:.2f} MB, "
+            pages = len(PdfReader(pdf).pages)
+            print(f"  {edition.file}: {pages} page{'' if pages == 1 else 's'}, {size / 1_000_000:.2f} MB, "
                   f"budget <= {SIZE_BUDGET / 1_000_000:.0f} MB: {'ok' if size <= SIZE_BUDGET else 'OVER'}")
 
 
