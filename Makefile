@@ -37,6 +37,7 @@ lint: $(STAMP) $(TSC)
 bench: $(STAMP) chromium node $(ESBUILD)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_decoder.py
+	$(BIN)/python scripts/bench_pdf.py
 
 # The Content-Security-Policy header for a host, matching the pages' own <meta> policies, plus frame-ancestors.
 csp-header: build
@@ -72,9 +73,11 @@ $(STAMP): pyproject.toml constraints.txt Makefile
 	touch $@
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
-# The PDF tests turn the handout into an image with poppler's pdftoppm to read its QR code.
+# The PDF tests turn the handout into an image with poppler's pdftoppm to read its QR code; `make pdf` compacts its
+# PDFs with qpdf.
 chromium:
-	@test -x $(CHROMIUM) -a -x /usr/bin/pdftoppm || { apt-get update && apt-get install -y chromium poppler-utils; }
+	@test -x $(CHROMIUM) -a -x /usr/bin/pdftoppm -a -x /usr/bin/qpdf || \
+		{ apt-get update && apt-get install -y chromium poppler-utils qpdf; }
 
 # The decoder's engine and the tracker's logic are JavaScript: their unit tests (tests/test_js_units.py) and the
 # decoder's benchmark run them under Node.

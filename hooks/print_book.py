@@ -4,9 +4,9 @@ Logic: handbook/print_book.py (the book) and handbook/print_downloads.py (PDFs, 
 scripts/make_pdf.py prints the PDFs. Pages place generated blocks with `<!-- handbook: NAME -->` lines.
 
 on_nav          remember the navigation: the book follows its order
-on_env          every page is rendered by now: make the book once, and see whether its PDFs are printed
+on_env          every page is rendered by now: make the book once, and see whether the site serves its PDFs
 on_page_context swap each marker for its block
-on_post_build   copy the matching PDFs into the site
+on_post_build   copy the matching PDFs into the site (in `make pdf`'s own build, make_pdf.py prints them there)
 """
 import os
 import pathlib
@@ -19,7 +19,7 @@ from handbook.mkdocs_adapter import display_path, fail, read_page_source
 from handbook.print_book import Book, Chapter, make_book
 from handbook.print_downloads import (
     DOWNLOADS,
-    Printed,
+    PRINTING_ENV,
     download_links,
     fingerprint,
     marker_names,
@@ -49,7 +49,9 @@ def on_env(env, config, files):
                      site_url=config.site_url or "", book_url=files.get_file_from_path(PRINT_PAGE).url)
     handout = files.get_file_from_path(HANDOUT_PAGE).page
     content = fingerprint(config.site_url or "", book.html, handout.content or "")
-    _build.update(book=book, fingerprint=content, printed=printed_editions(_pdf_folder(config), content))
+    printing = os.environ.get(PRINTING_ENV) == "1"
+    printed = {} if printing else printed_editions(_pdf_folder(config), content)
+    _build.update(book=book, fingerprint=content, printed=printed, serves_pdfs=printing or bool(printed))
     return env
 
 
@@ -66,11 +68,11 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     target = pathlib.Path(config.site_dir) / DOWNLOADS
-    printed: dict[str, Printed] = _build.get("printed", {})
+    printed: dict[str, pathlib.Path] = _build.get("printed", {})
     if printed:
         target.mkdir(exist_ok=True)
-    for name, one in printed.items():
-        shutil.copyfile(one.path, target / name)
+    for name, path in printed.items():
+        shutil.copyfile(path, target / name)
 
 
 # --- helpers ------------------------------------------------------------------------------------------------------
@@ -94,9 +96,10 @@ def _block(name: str, page, config) -> str:
         return (f'<figure class="qr">{qr_code_svg(config.site_url)}'
                 f'<figcaption><a href="{escape(config.site_url)}">{escape(config.site_url)}</a></figcaption></figure>')
     document = name.removesuffix("-pdf")
-    links = download_links(document, _build["printed"], downloads_url)
-    if links or page.file.src_uri != PRINT_PAGE:
-        return links  # on the home and About pages, no PDF means no link
+    if _build["serves_pdfs"]:
+        return download_links(document, downloads_url)
+    if page.file.src_uri != PRINT_PAGE:
+        return ""  # on the home and About pages, no PDF means no link
     return ('<p class="pdf-download pdf-download--none">This copy of the site has no PDF file. '
             "Use your browser’s Print command on this page, and choose “Save as PDF”. "
             "(Whoever hosts the site can add the PDF with <code>make pdf</code>.)</p>")

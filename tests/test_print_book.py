@@ -82,18 +82,24 @@ def test_pdfs_are_served_only_for_the_content_they_were_printed_from(tmp_path):
         (tmp_path / edition.file).write_bytes(b"%PDF-1.7")
     write_manifest(tmp_path, fingerprint("a"), {edition.file: 3 for edition in EDITIONS})
     assert printed_editions(tmp_path, fingerprint("b")) == {}
-    printed = printed_editions(tmp_path, fingerprint("a"))
-    links = parse_html(download_links("handbook", printed, "../downloads/")).select("a")
-    assert [a["href"] for a in links] == ["../downloads/handbook-a4.pdf", "../downloads/handbook-letter.pdf"]
-    assert all(a.get_text().startswith("Download the whole handbook (PDF") for a in links)
+    assert sorted(printed_editions(tmp_path, fingerprint("a"))) == sorted(edition.file for edition in EDITIONS)
     (tmp_path / "handout-a4.pdf").unlink()
     assert printed_editions(tmp_path, fingerprint("a")) == {}  # an incomplete set is not served
 
 
-def test_no_pdf_means_no_link(tmp_path):
+def test_no_pdf_or_a_broken_manifest_serves_nothing(tmp_path):
+    assert printed_editions(tmp_path, fingerprint("a")) == {}
     (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
     assert printed_editions(tmp_path, fingerprint("a")) == {}
-    assert download_links("handbook", {}, "downloads/") == ""
+
+
+def test_one_link_per_paper_size_to_the_sites_downloads():
+    links = parse_html(download_links("handbook", "../downloads/")).select("a")
+    assert [a["href"] for a in links] == ["../downloads/handbook-a4.pdf", "../downloads/handbook-letter.pdf"]
+    assert [a.get_text() for a in links] == ["Download the whole handbook (PDF, A4 paper)",
+                                             "Download the whole handbook (PDF, US Letter paper)"]
+    assert [a["href"] for a in parse_html(download_links("handout", "")).select("a")] == ["handout-a4.pdf",
+                                                                                           "handout-letter.pdf"]
 
 
 def test_an_unknown_marker_stops_the_build_with_its_line():

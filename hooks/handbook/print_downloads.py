@@ -1,8 +1,10 @@
 """The PDF editions, the download links to them, the handout's QR code, and the page markers that place them.
 
-`make pdf` (scripts/make_pdf.py) prints the editions into a folder with a manifest naming the content they were printed
-from. A build serves them, and shows links to them, only when that content is the content being built: a PDF of an
-older edition, or printed for another address, is never served, and a build without PDFs shows no broken link.
+`make pdf` (scripts/make_pdf.py) builds the site with PRINTING_ENV set: that build links to the PDFs, and make_pdf.py
+then prints them into its downloads/ folder, or fails and throws the build away, so a published link never breaks. It
+also keeps a copy with a manifest naming the content they were printed from: a later plain build serves them only
+while that content is the content being built. A PDF of an older edition, or printed for another address, is never
+served, and a plain build without PDFs shows no link.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from .markdown_lines import outside_fences
 
 DOWNLOADS = "downloads"  # the folder of the built site that serves the PDFs
 MANIFEST = "manifest.json"
+PRINTING_ENV = "HANDBOOK_PRINTING"  # "1" only in make_pdf.py's build, which it prints into before publishing it
 
 
 @dataclass(frozen=True)
@@ -52,17 +55,7 @@ def write_manifest(folder: pathlib.Path, content_fingerprint: str, pages: dict[s
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 
-@dataclass(frozen=True)
-class Printed:
-    path: pathlib.Path
-    pages: int
-
-    @property
-    def size(self) -> str:
-        return f"{self.path.stat().st_size / 1_000_000:.1f} MB"
-
-
-def printed_editions(folder: pathlib.Path, content_fingerprint: str) -> dict[str, Printed]:
+def printed_editions(folder: pathlib.Path, content_fingerprint: str) -> dict[str, pathlib.Path]:
     """The PDFs in folder that were printed from this content; empty when there are none, or they are stale."""
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
@@ -71,23 +64,19 @@ def printed_editions(folder: pathlib.Path, content_fingerprint: str) -> dict[str
     if not isinstance(manifest, dict) or manifest.get("fingerprint") != content_fingerprint:
         return {}
     pages = manifest.get("pages") or {}
-    found = {edition.file: Printed(folder / edition.file, int(pages.get(edition.file, 0))) for edition in EDITIONS}
-    if not all(printed.path.is_file() and printed.pages > 0 for printed in found.values()):
+    found = {edition.file: folder / edition.file for edition in EDITIONS}
+    if not all(path.is_file() and int(pages.get(name, 0)) > 0 for name, path in found.items()):
         return {}
     return found
 
 
-def download_links(document: str, printed: dict[str, Printed], downloads_url: str) -> str:
-    """One link per paper size, or "" when this copy of the site has no PDF of the document."""
-    items = []
-    for edition in EDITIONS:
-        if edition.document != document or edition.file not in printed:
-            continue
-        one = printed[edition.file]
-        pages = "1 page" if one.pages == 1 else f"{one.pages} pages"
-        items.append(f'<li><a href="{escape(downloads_url + edition.file)}" download>{LINK_TEXT[document]}, '
-                     f"{PAPER_NAMES[edition.paper]}, {pages}, {one.size})</a></li>")
-    return f'<ul class="pdf-download">{"".join(items)}</ul>' if items else ""
+def download_links(document: str, downloads_url: str) -> str:
+    """One link per paper size. Only call it for a site that serves the PDFs: the build cannot know their page
+    counts or sizes, because they are printed from the built site."""
+    items = [f'<li><a href="{escape(downloads_url + edition.file)}" download>{LINK_TEXT[document]}, '
+             f"{PAPER_NAMES[edition.paper]})</a></li>"
+             for edition in EDITIONS if edition.document == document]
+    return f'<ul class="pdf-download">{"".join(items)}</ul>'
 
 
 def qr_code_svg(address: str) -> str:
