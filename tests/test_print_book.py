@@ -73,6 +73,14 @@ def test_permalinks_and_script_hooks_are_dropped_text_is_kept():
     assert "&amp; more" in html
 
 
+def test_folded_boxes_print_open():
+    checks = ('<details class="tpl-checks"><summary>Check before sending (2 notes)</summary><ul><li>Spell the name.</li>'
+              '<li>Send it within 48 hours.</li></ul></details><details open><summary>Open already</summary></details>')
+    soup = parse_html(book([Chapter("", HOME + checks, None)]).html)
+    assert [details.has_attr("open") for details in soup.select("details")] == [True, True]
+    assert "Send it within 48 hours." in soup.select_one("details.tpl-checks").get_text()
+
+
 def test_titles_follow_the_chapter_order():
     assert book().titles == ["Start here", "Rule A"]
 
