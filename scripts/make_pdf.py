@@ -32,6 +32,7 @@ from handbook.print_downloads import (  # noqa: E402
     DOWNLOADS,
     EDITIONS,
     MANIFEST,
+    MARGINS,
     PRINTING_ENV,
     Edition,
     write_manifest,
@@ -40,7 +41,6 @@ from handbook.print_downloads import (  # noqa: E402
 STEPS = 3
 SITE_NAME_SELECTOR = ".book-cover-title"
 FINGERPRINT = "data-pdf-fingerprint"
-MARGINS = {"top": "15mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}  # as handbook.css's @page
 # Chromium fills .pageNumber and .totalPages; the footer has its own tiny page, so its styles are inline.
 FOOTER = ('<div style="width:100%;margin:0 14mm;font:8px sans-serif;color:#444;display:flex;'
           'justify-content:space-between"><span>{title}</span>'

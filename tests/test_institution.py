@@ -2,6 +2,7 @@
 office wherever the handbook sends readers to it; a plain build keeps the generic words."""
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -15,7 +16,8 @@ import pytest
 from handbook.check import check_project
 from handbook.frontmatter import SourceError
 from handbook.institution import load, office_html, with_office_html
-from site_build import ROOT, html_pages, parse_html
+from handbook.print_downloads import MARGINS
+from site_build import ROOT, SiteServer, html_pages, parse_html
 
 SAMPLE = ROOT / "tests" / "fixtures" / "institution" / "institution-sample.yml"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -251,3 +253,18 @@ def test_a_malformed_institution_file_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert f"{bad}:5: 'email': 'not-an-email' is not an email address" in result.stdout + result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_branded_handout_still_prints_on_one_sheet(branded_site, page, paper):
+    """The school's longer name and the footer's host line must not push the handout onto a second sheet."""
+    from pypdf import PdfReader
+
+    with SiteServer(branded_site) as server:
+        page.goto(server.origin + "/handout/")
+        page.emulate_media(media="print")
+        pdf = page.pdf(format=paper, margin=MARGINS, print_background=True)
+    sheet = PdfReader(io.BytesIO(pdf)).pages
+    assert len(sheet) == 1
+    assert OFFICE in (sheet[0].extract_text() or "")

@@ -22,6 +22,7 @@ from .markdown_lines import outside_fences
 
 DOWNLOADS = "downloads"  # the folder of the built site that serves the PDFs
 MANIFEST = "manifest.json"
+MARGINS = {"top": "15mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}  # as handbook.css's @page
 PRINTING_ENV = "HANDBOOK_PRINTING"  # "1" only in make_pdf.py's build, which it prints into before publishing it
 
 
