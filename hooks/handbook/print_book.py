@@ -3,7 +3,8 @@
 The print page shows it and `make pdf` prints it. Each page's HTML is rewritten so that it can live beside the others:
 its ids get the page's prefix (two pages may both have `#next-steps`), links to other pages of the book become links
 within the document, headings move one level down inside a navigation section, folded boxes open, and the `data-*`
-hooks that scripts start from are dropped, so the book stays what it is in the PDF: letters with blanks and lists with empty boxes.
+hooks that scripts start from are dropped, so the book stays what it is in the PDF: letters with blanks and lists
+with empty boxes.
 """
 from __future__ import annotations
 
@@ -149,7 +150,8 @@ class _ChapterRewriter(HTMLParser):
             self.out.append(self._start(self._book_tag(tag), attrs, chapter_id=self.prefix))
             return
         if tag == "details" and "open" not in attributes:
-            attrs = [*attrs, ("open", None)]  # paper cannot be clicked: a folded box ("Check before sending") prints open
+            # Paper cannot be clicked: a folded box ("Check before sending") prints open.
+            attrs = [*attrs, ("open", None)]
         self.out.append(self._start(self._book_tag(tag), attrs))
 
     def handle_startendtag(self, tag, attrs):
