@@ -56,8 +56,10 @@ def test_next_review_is_six_months_on_and_always_a_real_day(last, due):
     [
         ("---\ndescription: x\nlast_reviewed: soon\n---\n", 3, "'last_reviewed' must be a date"),
         ("---\ndescription: x\n---\n", 1, "'last_reviewed' must be a date"),
-        ("---\nlast_reviewed: 2026-11-28\n---\n", 1, "needs 'description'"),
-        ("---\nlast_reviewed: 2026-11-28\ndescription: 'A \"quoted\" word.'\n---\n", 3, "curly quotes"),
+        ("---\nlast_reviewed: 2026-11-28\n---\n", 1, "front matter needs 'description': one sentence for search results"),
+        ("---\nlast_reviewed: 2026-11-28\ndescription: '  '\n---\n", 3, "front matter needs 'description': one sentence for search results"),
+        ("---\nlast_reviewed: 2026-11-28\ndescription: 'A \"quoted\" word.'\n---\n", 3, "'description' must not contain \" < > or &: use curly quotes “ ” instead"),
+        ("---\nlast_reviewed: 2026-11-28\ndescription: Visas & you.\n---\n", 3, "must not contain"),
         ("---\ndescription: x\nlast_reviewed: [2026\n---\n", 4, "not valid YAML"),
         ("---\ndescription: x\n", 1, "never ends"),
     ],
@@ -67,6 +69,11 @@ def test_bad_front_matter_names_file_and_line(text, line, words):
         page_review(parse(text, "docs/bad.md"))
     assert str(caught.value).startswith(f"docs/bad.md:{line}: ")
     assert words in str(caught.value)
+
+
+def test_a_description_with_capitals_and_curly_quotes_is_accepted():
+    source = parse("---\ndescription: XL “Match” tips, explained.\nlast_reviewed: 2026-11-28\n---\n", "docs/a.md")
+    assert page_review(source).last == datetime.date(2026, 11, 28)
 
 
 def test_key_lines_are_file_lines():
