@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.frontmatter import SourceError, parse_yaml, read
+from handbook.frontmatter import SourceError, parse, parse_yaml, read
 
 SEASON = """\
 # A data file such as season.yml: no front matter fences.
@@ -57,3 +57,27 @@ def test_a_file_is_read_as_utf8_and_named_by_its_path_unless_told_otherwise(tmp_
     assert source.path == str(file) and source.data == {"description": "Your CV “résumé”."}
     assert source.body == "# Résumé\n" and source.body_line == 4
     assert read(file, "docs/résumé.md").path == "docs/résumé.md"
+
+
+def test_a_page_without_front_matter_is_all_body_from_line_1():
+    source = parse("# Résumé tips\nText.\n", "docs/tips.md")
+    assert (source.path, source.data, source.body, source.body_line) == ("docs/tips.md", {}, "# Résumé tips\nText.\n", 1)
+
+
+@pytest.mark.parametrize("text, body, body_line", [
+    ("---\n---\n# Title\n", "# Title\n", 3),  # empty front matter
+    ("---\ndescription: One sentence.\n...\n# Title\n", "# Title\n", 4),  # YAML's own end marker
+])
+def test_front_matter_ends_at_its_closing_line(text, body, body_line):
+    source = parse(text, "docs/a.md")
+    assert (source.body, source.body_line) == (body, body_line)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("---\n- a list\n---\n# Title\n", "docs/a.md:2: front matter must be a mapping of keys to values"),
+    ("---\ndescription: x\n# Title\n", "docs/a.md:1: front matter starts with '---' but never ends with '---'"),
+])
+def test_broken_front_matter_says_where_and_what(text, message):
+    with pytest.raises(SourceError) as caught:
+        parse(text, "docs/a.md")
+    assert str(caught.value) == message
