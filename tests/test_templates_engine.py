@@ -2,6 +2,7 @@
 the no-JavaScript HTML, and embedding markers in a page."""
 from __future__ import annotations
 
+import dataclasses
 import pathlib
 
 import markdown
@@ -11,7 +12,7 @@ from bs4 import BeautifulSoup
 from handbook.frontmatter import parse, read
 from handbook.page_record import PageRecord
 from handbook.templates_embed import check_markers, find_markers, unused
-from handbook.templates_model import TemplateErrors, check_template, fill, load_folder, load_profile
+from handbook.templates_model import Field, Template, TemplateErrors, check_template, fill, load_folder, load_profile
 from handbook.templates_render import render
 from site_build import ROOT, parse_html
 
@@ -209,3 +210,88 @@ def test_the_extension_records_the_feature_and_the_ids_its_widgets_add():
     assert record.features == {"templates"}
     assert record.anchors == {"template-thank-you", "template-visa-inquiry"}
     assert record.stylesheets() == ["assets/css/template-filler.css"]
+
+
+# The widget's markup is the contract template-filler.js and the print styles read: written out by hand, for a small
+# email with one profile field, one program field (a date) and one optional choice of its own.
+NAME = Field("full_name", "Your full name", "As on ERAS.", "Amina Rahman", "text", True)
+DATE = Field("interview_date", "Interview date", "The day you met.", "2027-01-14", "date", True)
+VISA = Field("visa", "Visa", "One the program sponsors.", "J-1", "choice", False, ("J-1", "H-1B"))
+SMALL = Template(
+    id="small", path="t/small.md", title="A <small> note", kind="email", moment="after-interview",
+    use_when="After a talk.", avoid_when="Never on weekends & holidays.", subject="Thanks, {{full_name}}",
+    profile=(NAME,), fields=(DATE, VISA), checks=("Check the name.", "Check the date."),
+    confirm="I checked it.", body="Dear team,\n\nWe met on {{interview_date}} about the {{visa}}.\n{{full_name}}",
+)
+
+SMALL_HTML = """\
+<section class="tpl tpl--email" data-template="small" id="template-small" aria-labelledby="template-small-title">
+<h3 class="tpl-title" id="template-small-title">A &lt;small&gt; note <span class="tpl-kind" data-search-exclude>Email</span></h3>
+<dl class="tpl-when">
+<dt data-search-exclude>Use it when</dt><dd>After a talk.</dd>
+<dt data-search-exclude>Do not use it when</dt><dd>Never on weekends &amp; holidays.</dd>
+</dl>
+<details class="tpl-checks"><summary class="tpl-checks-title" data-search-exclude>Check before sending (2 notes)</summary><ul><li>Check the name.</li><li>Check the date.</li></ul></details>
+<form class="tpl-form" data-template-form hidden id="template-small-form" data-search-exclude>
+<fieldset class="tpl-profile"><legend>Your details</legend>
+<p class="tpl-note">Typed once, used by every template while this tab is open.</p>
+<div class="tpl-field"><label for="template-small-full_name">Your full name</label><span class="tpl-hint" id="template-small-full_name-hint">As on ERAS.</span><input type="text" id="template-small-full_name" name="full_name" data-field="full_name" aria-describedby="template-small-full_name-hint" data-profile required dir="auto" autocomplete="name" placeholder="e.g. Amina Rahman"></div>
+<div class="tpl-remember">
+<label class="tpl-check" for="template-small-remember"><input type="checkbox" id="template-small-remember" data-template-remember aria-describedby="template-small-remember-note"> Remember my details on this device</label>
+<p class="tpl-hint" id="template-small-remember-note">This saves only “Your details” above, in this browser on this device, until you untick it or tap Forget; nothing is sent anywhere.</p>
+<button type="button" class="md-button" id="template-small-forget" data-action="forget" aria-expanded="false" aria-controls="template-small-forget-confirm">Forget my details</button>
+<div class="tpl-forget-confirm" id="template-small-forget-confirm" data-template-forget-confirm hidden>
+<p>Clear your details from every template, and from this device?</p>
+<button type="button" class="md-button" data-action="forget-yes">Yes, forget them</button>
+<button type="button" class="md-button" data-action="forget-no">Keep them</button>
+</div>
+<p class="tpl-forget-message" data-template-forget-message role="status"></p>
+</div>
+</fieldset>
+<fieldset><legend>This email</legend>
+<div class="tpl-field"><label for="template-small-interview_date">Interview date</label><span class="tpl-hint" id="template-small-interview_date-hint">The day you met.</span><input type="date" id="template-small-interview_date" name="interview_date" data-field="interview_date" aria-describedby="template-small-interview_date-hint" data-program required><output class="tpl-date" for="template-small-interview_date" data-date-for="interview_date"></output></div>
+<div class="tpl-field"><label for="template-small-visa">Visa <span class="tpl-optional">(optional)</span></label><span class="tpl-hint" id="template-small-visa-hint">One the program sponsors.</span><select id="template-small-visa" name="visa" data-field="visa" aria-describedby="template-small-visa-hint"><option value="">Choose…</option><option>J-1</option><option>H-1B</option></select></div>
+</fieldset>
+</form>
+<div class="tpl-actions" data-template-actions hidden id="template-small-actions" data-search-exclude>
+<label class="tpl-check tpl-confirm" for="template-small-confirm"><input type="checkbox" id="template-small-confirm" data-template-confirm> I checked it.</label>
+<button type="button" class="md-button md-button--primary" data-action="copy" id="template-small-copy">Copy body</button>
+<button type="button" class="md-button" data-action="copy-subject" id="template-small-copy-subject">Copy subject</button>
+<a class="md-button" data-action="mail" id="template-small-mail" href="mailto:">Open in mail app</a>
+<button type="button" class="md-button" data-action="download" id="template-small-download">Download .txt</button>
+<p class="tpl-message" data-template-message id="template-small-message" role="status"></p>
+</div>
+<div class="tpl-preview" id="template-small-preview">
+<p class="tpl-status" data-template-status hidden id="template-small-status" aria-live="polite" data-search-exclude></p>
+<p class="tpl-subject"><span class="tpl-subject-label" data-search-exclude>Subject:</span> <span data-template-subject>Thanks, <mark class="tpl-slot" data-slot="full_name" data-label="Your full name">[Your full name]</mark></span></p>
+<div class="tpl-output" data-template-output id="template-small-output">Dear team,
+
+We met on <mark class="tpl-slot" data-slot="interview_date" data-label="Interview date">[Interview date]</mark> about the<span data-optional-part data-lead=" "> <mark class="tpl-slot" data-slot="visa" data-label="Visa" data-optional>[Visa]</mark></span>.
+<mark class="tpl-slot" data-slot="full_name" data-label="Your full name">[Your full name]</mark></div>
+</div>
+</section>"""
+
+
+def test_the_widget_markup_written_out_for_a_small_email():
+    assert render(SMALL) == SMALL_HTML
+
+
+def test_a_spoken_template_has_no_subject_no_mail_button_and_its_own_words():
+    spoken = dataclasses.replace(SMALL, kind="spoken", subject=None, confirm=None, profile=(), fields=(VISA,),
+                                 body="I will ask about the{{visa}}.")
+    html = render(spoken)
+    assert '<span class="tpl-kind" data-search-exclude>What to say</span>' in html
+    assert ">Check before you speak (2 notes)</summary>" in html
+    assert "<fieldset><legend>This answer</legend>" in html and "Your details" not in html
+    assert 'Copy text</button>' in html and "copy-subject" not in html and "mailto:" not in html
+    assert "tpl-confirm" not in html and "data-template-subject" not in html
+    # An optional slot right after a word has no white space to take with it.
+    assert ('I will ask about the<span data-optional-part data-lead=""><mark class="tpl-slot" data-slot="visa" '
+            'data-label="Visa" data-optional>[Visa]</mark></span>.') in html
+
+
+def test_a_letter_with_no_fields_of_its_own_has_no_second_fieldset():
+    letter = dataclasses.replace(SMALL, kind="letter", fields=(), body="Yours, {{full_name}}")
+    html = render(letter)
+    assert "tpl--letter" in html and ">Letter</span>" in html and "<legend>This" not in html
+    assert 'Copy body</button>' in html and "Open in mail app" in html
