@@ -3,7 +3,9 @@ the no-JavaScript HTML, and embedding markers in a page."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import pathlib
+import shutil
 
 import markdown
 import pytest
@@ -11,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from handbook.frontmatter import parse, read
 from handbook.page_record import PageRecord
-from handbook.templates_embed import check_markers, find_markers, unused
+from handbook.templates_embed import TemplatesExtension, check_markers, find_markers, load_templates, unused
 from handbook.templates_model import Field, Template, TemplateErrors, check_template, fill, load_folder, load_profile
 from handbook.templates_render import render
 from site_build import ROOT, parse_html
@@ -68,8 +70,10 @@ def test_page_naming_a_missing_template_stops_at_the_page_line():
     source = read(FIXTURES / "pages" / "unknown-template.md", "docs/unknown-template.md")
     _, errors = check_markers(source, good())
     [message] = [str(error) for error in errors]
-    assert message.startswith("docs/unknown-template.md:13: no template 'no-such-template'; known templates: ")
-    assert "interview-thanks" in message
+    assert message == (
+        "docs/unknown-template.md:13: no template 'no-such-template'; known templates: interview-thanks, spoken-answer")
+    _, [error] = check_markers(parse("# Notes\n\n<!-- template: thanks -->\n", "docs/notes.md"), {})
+    assert str(error) == "docs/notes.md:3: no template 'thanks'; known templates: none"
 
 
 def test_same_template_twice_on_a_page_stops_and_fenced_examples_are_ignored():
@@ -295,3 +299,29 @@ def test_a_letter_with_no_fields_of_its_own_has_no_second_fieldset():
     html = render(letter)
     assert "tpl--letter" in html and ">Letter</span>" in html and "<legend>This" not in html
     assert 'Copy body</button>' in html and "Open in mail app" in html
+
+
+def test_a_page_built_from_the_project_root_finds_the_templates_with_no_options(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    page_html = markdown.markdown("<!-- template: thank-you -->\n", extensions=["handbook.templates_embed"])
+    assert parse_html(page_html).select_one("section.tpl")["data-template"] == "thank-you"
+
+
+def test_an_unknown_marker_stops_the_extension_at_its_line():
+    with pytest.raises(TemplateErrors) as caught:
+        markdown.markdown("# T\n\n<!-- template: nope -->\n", extensions=[
+            TemplatesExtension(folder=str(ROOT / "snippets" / "templates"))])
+    assert str(caught.value) == "page:3: no template 'nope'"
+
+
+def test_an_edited_template_is_read_again(tmp_path):
+    """`make serve` keeps running: after an edit, the page shows the new text, not a cached copy."""
+    folder = tmp_path / "snippets" / "templates"
+    shutil.copytree(FIXTURES / "good", folder)
+    shutil.copy(PROFILE, folder)
+    assert load_templates(folder)["spoken-answer"].title == "What to say when asked where you will rank"
+    file = folder / "spoken-answer.md"
+    file.write_text(file.read_text(encoding="utf-8").replace("title: What to say", "title: How to answer"),
+                    encoding="utf-8")
+    os.utime(file, ns=(file.stat().st_atime_ns, file.stat().st_mtime_ns + 1_000_000_000))
+    assert load_templates(folder)["spoken-answer"].title == "How to answer when asked where you will rank"
