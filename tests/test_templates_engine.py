@@ -11,7 +11,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.frontmatter import parse, read
+from handbook.frontmatter import SourceError, parse, read
 from handbook.page_record import PageRecord
 from handbook.templates_embed import TemplatesExtension, check_markers, find_markers, load_templates, unused
 from handbook.templates_model import Field, Template, TemplateErrors, check_template, fill, load_folder, load_profile
@@ -325,3 +325,100 @@ def test_an_edited_template_is_read_again(tmp_path):
                     encoding="utf-8")
     os.utime(file, ns=(file.stat().st_atime_ns, file.stat().st_mtime_ns + 1_000_000_000))
     assert load_templates(folder)["spoken-answer"].title == "How to answer when asked where you will rank"
+
+
+# --- each build error of a template source, written out in full, at the line a writer must fix ---------------------
+
+BASE = """---
+id: x
+title: A note
+kind: email
+moment: any-time
+use_when: Any time.
+avoid_when: Never.
+subject: "Hello {{full_name}}"
+profile: [full_name]
+fields:
+  - label: City
+    key: city
+    hint: Where.
+    example: Boston
+    type: text
+    required: true
+checks:
+  - Check it.
+---
+Dear {{city}}, from {{full_name}}.
+"""
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('subject: "Hello {{full_name}}"', 'subject: "  "', ["t/x.md:8: 'subject' must be a non-empty text"]),
+    ('subject: "Hello {{full_name}}"\n', "", ["t/x.md:1: missing required key 'subject' (every email has a subject line)"]),
+    ("kind: email", "kind: letter", ["t/x.md:8: a letter has no subject line; remove 'subject'"]),
+    ("kind: email", "kind: spoken", ["t/x.md:8: a spoken has no subject line; remove 'subject'"]),
+    ("    key: city", "    key: full_name", ["t/x.md:12: field 'full_name' is a profile field; list it under 'profile'",
+                                          "t/x.md:20: placeholder '{{city}}' has no field; declare it in 'fields' or 'profile'"]),
+    ("checks:\n  - Check it.\n", "", ["t/x.md:1: missing required key 'checks'"]),
+    ("  - Check it.", "  - Check it.\n  - '  '", ["t/x.md:17: 'checks' must be a list of at least one note"]),
+    ("Dear {{city}}, from", "Dear friend, from", ["t/x.md:12: field 'city' is declared but never used"]),
+    # The subject still uses full_name.
+    ("\nDear {{city}}, from {{full_name}}.\n", "\n\n   \n",
+     ["t/x.md:20: the template has no body text", "t/x.md:12: field 'city' is declared but never used"]),
+    # Blank and blank-looking lines above the body still count: the tag is on file line 22.
+    ("\nDear {{city}}", "\n\n  \nDear <b>{{city}}", ["t/x.md:22: the body is plain text; remove the HTML '<b>'"]),
+])
+def test_each_template_error_in_full(old, new, expected):
+    assert old in BASE
+    assert errors_of(BASE.replace(old, new, 1)) == expected
+
+
+def test_fields_that_are_no_list_stop_the_build_and_a_template_may_have_none():
+    errors = errors_of(BASE.replace("fields:\n", "fields: city\nnot_fields:\n", 1))
+    assert errors[0] == "t/x.md:10: 'fields' must be a list"
+    no_fields = BASE[:BASE.index("fields:")] + BASE[BASE.index("checks:"):]
+    template = check_template(parse(no_fields.replace("Dear {{city}}", "Dear all"), "t/x.md"), "x", profile())
+    assert template.fields == () and template.body == "Dear all, from {{full_name}}."
+
+
+def test_a_missing_value_keeps_its_placeholder_as_written():
+    assert fill("Dear {{ name }}, see you in {{city}}.", {"city": "Boston"}) == "Dear {{ name }}, see you in Boston."
+
+
+def test_many_errors_read_one_a_line():
+    errors = TemplateErrors([SourceError("a.md", 1, "first"), SourceError("b.md", 2, "second")])
+    assert str(errors) == "a.md:1: first\nb.md:2: second"
+
+
+@pytest.mark.parametrize("profile_text, expected", [
+    ("# shared details\nfields: none\n", ["t/_profile.yml:2: needs 'fields': a list of profile fields"]),
+    ("# shared details\nfields: []\n", ["t/_profile.yml:2: needs 'fields': a list of profile fields"]),
+    ("# shared details\nfields:\n  - key: city\n    label: City\n    hint: Where.\n    example: Boston\n    type: text\n",
+     ["t/_profile.yml:3: field city: missing required key 'required'"]),
+])
+def test_a_broken_profile_file_says_where(tmp_path, profile_text, expected):
+    (tmp_path / "_profile.yml").write_text(profile_text, encoding="utf-8")
+    with pytest.raises(TemplateErrors) as caught:
+        load_profile(tmp_path / "_profile.yml", "t/_profile.yml")
+    assert [str(error) for error in caught.value.errors] == expected
+
+
+def test_a_folder_reports_every_broken_file_and_skips_drafts(tmp_path):
+    (tmp_path / "_profile.yml").write_text("fields: []\n", encoding="utf-8")
+    (tmp_path / "_draft.md").write_text("not a template at all\n", encoding="utf-8")
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.md").write_text(f"---\nid: {name}\n", encoding="utf-8")
+    for name in ("c", "d"):
+        (tmp_path / f"{name}.md").write_text(BASE.replace("id: x", f"id: {name}").replace("[full_name]", "[]"),
+                                             encoding="utf-8")
+    with pytest.raises(TemplateErrors) as caught:
+        load_folder(tmp_path, tmp_path.parent)
+    folder = tmp_path.name
+    messages = [str(error) for error in caught.value.errors]
+    assert messages[:3] == [
+        f"{folder}/_profile.yml:1: needs 'fields': a list of profile fields",
+        f"{folder}/a.md:1: front matter starts with '---' but never ends with '---'",
+        f"{folder}/b.md:1: front matter starts with '---' but never ends with '---'",
+    ]
+    # With no profile, {{full_name}} is an unknown placeholder in both c and d (subject and body: two each).
+    assert [message.split(":")[0] for message in messages[3:]] == [f"{folder}/{name}.md" for name in "ccdd"]
