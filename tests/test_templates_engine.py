@@ -360,6 +360,8 @@ Dear {{city}}, from {{full_name}}.
     ("    key: city", "    key: full_name", ["t/x.md:12: field 'full_name' is a profile field; list it under 'profile'",
                                           "t/x.md:20: placeholder '{{city}}' has no field; declare it in 'fields' or 'profile'"]),
     ("checks:\n  - Check it.\n", "", ["t/x.md:1: missing required key 'checks'"]),
+    ("checks:\n  - Check it.\n", "checks:\n", ["t/x.md:17: missing required key 'checks'"]),  # present, but empty
+    ("title: A note", "title:", ["t/x.md:3: missing required key 'title'"]),
     ("  - Check it.", "  - Check it.\n  - '  '", ["t/x.md:17: 'checks' must be a list of at least one note"]),
     ("Dear {{city}}, from", "Dear friend, from", ["t/x.md:12: field 'city' is declared but never used"]),
     # The subject still uses full_name.
