@@ -55,12 +55,16 @@ permalinks: build
 serve-site: build
 	$(BIN)/python scripts/serve_site.py site --port 8000
 
-# Slow (many minutes): not part of `make test`. Mutants and results stay in mutants/ so a re-run only redoes changes.
+# Slow (many minutes): not part of `make test`. Mutants and results stay in .mutation/mutants/, so a re-run only redoes
+# changes. Which modules, and why: `only_mutate` in pyproject.toml. One module at a time, with its score at the end:
+#   make mutation MUTANTS='handbook.checklist.*'
+# At the lowest CPU priority: the run takes both cores for a long time.
+MUTANTS ?=
 mutation: $(STAMP)
 	rm -rf .mutation/src .mutation/tests .mutation/docs .mutation/snippets && mkdir -p .mutation/src
 	cp -rp hooks/handbook .mutation/src/handbook && cp -rp tests docs snippets pyproject.toml mutation-equivalents.txt .mutation/
-	cd .mutation && ../$(BIN)/mutmut run > mutmut.log 2>&1 || { tail -n 40 mutmut.log; exit 1; }
-	cd .mutation && ../$(BIN)/python ../scripts/mutation_score.py
+	cd .mutation && nice -n 19 ../$(BIN)/mutmut run $(MUTANTS) > mutmut.log 2>&1 || { tail -n 40 mutmut.log; exit 1; }
+	cd .mutation && ../$(BIN)/python ../scripts/mutation_score.py $(MUTANTS)
 
 # Pinned: direct dependencies in pyproject.toml, everything else in constraints.txt.
 $(STAMP): pyproject.toml constraints.txt Makefile

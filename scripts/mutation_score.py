@@ -1,9 +1,12 @@
-"""Print the mutation score of `mutmut run` and fail below the target.
+"""Print the mutation score of `mutmut run`, per module and overall, and fail below the target.
+
+    python scripts/mutation_score.py ['handbook.checklist.*' ...]   # only the mutants these globs name
 
 A surviving mutant is allowed only when mutation-equivalents.txt names it with a one-line reason: a change no behaviour
 can tell apart. Those are left out of the score; every other survivor counts against it and is listed."""
 from __future__ import annotations
 
+import fnmatch
 import pathlib
 import re
 import subprocess
@@ -34,8 +37,19 @@ def allow_list() -> dict[str, str]:
     return allowed
 
 
-def main() -> int:
+def module(name: str) -> str:
+    """`handbook.checklist.x_parse__mutmut_3` -> `handbook.checklist`."""
+    return name.rsplit(".", 1)[0]
+
+
+def percent(killed: int, total: int) -> str:
+    return f"{100.0 * killed / total:.1f}%" if total else "-"
+
+
+def main(globs: list[str]) -> int:
     status = results()
+    if globs:
+        status = {name: state for name, state in status.items() if any(fnmatch.fnmatch(name, g) for g in globs)}
     if not status:
         print("no mutation results: run `mutmut run` first")
         return 1
@@ -49,7 +63,12 @@ def main() -> int:
     for name in missed:
         print(f"not killed ({counted[name]}): {name}   see: .venv/bin/mutmut show {name}")
     for name in sorted(set(allowed) - equivalent):
-        print(f"allow-list entry no longer needed (killed or gone): {name}")
+        if not globs or name in status:
+            print(f"allow-list entry no longer needed (killed or gone): {name}")
+    for name_of_module in sorted({module(name) for name in status}):
+        states = [state for name, state in counted.items() if module(name) == name_of_module]
+        done = sum(state in KILLED for state in states)
+        print(f"  {name_of_module}: {percent(done, len(states))} killed ({done} of {len(states)})")
     score = 100.0 * killed / len(counted) if counted else 0.0
     print(f"mutation score: {score:.1f}% killed ({killed} of {len(counted)} mutants; "
           f"{len(equivalent)} equivalent ones allow-listed in {ALLOW_LIST}). Target: {TARGET:.0f}%.")
@@ -59,4 +78,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -155,3 +155,65 @@ def test_the_page_script_checks_saved_ids_with_the_python_rule():
     python = [cl.is_valid_id(sample) for sample in samples]
     assert javascript == python
     assert python.count(True) == 4  # the samples test both sides of the rule
+
+
+# The markup checklist.js and the print styles read, written out by hand for a two-phase page.
+SMALL_PAGE = """---
+checklist: small
+---
+# Plan
+
+## Before *interviews* { #before }
+
+- [ ] Email the **coordinator** { #email-coordinator }
+- [ ] Check visas
+    - a nested note
+
+## `Match` week { #match }
+
+- [ ] Breathe.
+"""
+
+SMALL_PANEL = (
+    '<div class="checklist-panel" data-checklist-panel hidden>'
+    '<p class="checklist-intro">Ticks stay in this browser. Export them to a file to keep a copy or to move them to '
+    'another device.</p>'
+    '<div class="checklist-progress checklist-progress--overall" data-checklist-progress="" hidden>'
+    '<progress max="3" value="0" aria-label="All phases"></progress> '
+    '<span class="checklist-progress-text">0 of 3 done</span></div>'
+    '<div class="checklist-actions">'
+    '<button type="button" class="md-button" data-checklist-action="export">Export ticks</button>'
+    '<button type="button" class="md-button" data-checklist-action="import">Import ticks</button>'
+    '<input type="file" accept=".json,application/json" data-checklist-file hidden>'
+    '<button type="button" class="md-button" data-checklist-action="reset" aria-expanded="false">Reset…</button>'
+    '</div>'
+    '<div class="checklist-confirm" data-checklist-confirm hidden>'
+    '<p>Untick all 3 items? Export first if you may want them back.</p>'
+    '<button type="button" class="md-button" data-checklist-action="reset-confirm">Yes, untick all</button>'
+    '<button type="button" class="md-button" data-checklist-action="reset-cancel">Cancel</button>'
+    '</div>'
+    '<p class="checklist-note" data-checklist-note role="status"></p>'
+    '<p class="checklist-message" data-checklist-message role="status"></p>'
+    '<p class="sr-only" data-checklist-live aria-live="polite"></p>'
+    '</div>'
+)
+
+
+def test_the_checklist_markup_written_out_for_a_small_page():
+    page_html = convert(parse(SMALL_PAGE, "docs/small.md"))
+    assert SMALL_PANEL in page_html
+    assert ('<div class="checklist-progress" data-checklist-progress="before" hidden><progress max="2" value="0" '
+            'aria-label="Before interviews"></progress> <span class="checklist-progress-text">0 of 2 done</span></div>'
+            ) in page_html
+    assert 'data-checklist-progress="match" hidden><progress max="1" value="0" aria-label="Match week">' in page_html
+    # Python-Markdown writes attributes in alphabetical order.
+    assert ('<li class="task-list-item checklist-item" data-phase="before" data-task-id="email-coordinator" '
+            'id="task-email-coordinator"><label class="checklist-label"><input class="checklist-box" '
+            'disabled="disabled" type="checkbox" /> <span class="checklist-text">Email the <strong>coordinator</strong>'
+            '</span></label></li>') in page_html
+    # The nested list stays outside the label.
+    assert ('<li class="task-list-item checklist-item" data-phase="before" data-task-id="check-visas" '
+            'id="task-check-visas"><label class="checklist-label"><input class="checklist-box" disabled="disabled" '
+            'type="checkbox" /> <span class="checklist-text">Check visas</span></label><ul>\n<li>a nested note</li>'
+            ) in page_html
+    assert '<span class="checklist-text">Breathe.</span>' in page_html

@@ -116,19 +116,33 @@ def test_source_errors_name_file_and_line(name, line, message):
 
 
 @pytest.mark.parametrize("body, line, message", [
-    ("## Before\n\n- [ ] Item.\n", 8, "phase heading 'Before' needs an explicit id"),
-    ("## Before { #Before_1 }\n\n- [ ] Item.\n", 8, "malformed phase id"),
-    ("## A { #a }\n\n- [x] Done already.\n", 10, "starts unticked"),
-    ("## A { #a }\n\n- [ ] Item. {#}\n", 10, "malformed item id"),
-    ("## A { #a }\n\n- [ ] Item. { .note }\n", 10, "malformed item id"),
-    ("## A { #a }\n\n- [ ] First line { #too-early }\n  second line.\n", 10, "at the end of the item"),
-    ("## A { #a }\n\n- [ ] ... !!!\n", 10, "cannot derive an id"),
-    ("## A { #a }\n\n- [ ] One.\n\n## A again { #a }\n\n- [ ] Two.\n", 12, "duplicate phase id 'a'"),
+    ("## Before\n\n- [ ] Item.\n", 8, "phase heading 'Before' needs an explicit id: ## Before { #an-id }"),
+    ("## \n\n- [ ] Item.\n", 8, "phase heading '' needs an explicit id: ##  { #an-id }"),
+    ("## Before { #Before_1 }\n\n- [ ] Item.\n", 8, "malformed phase id '#Before_1': use lowercase words and hyphens"),
+    ("## A { #a }\n\n- [x] Done already.\n", 10, "a checklist item starts unticked: write '- [ ]', not '- [x]'"),
+    ("## A { #a }\n\n- [ ] Item. {#}\n", 10, "malformed item id '{#}': write { #lowercase-words-with-hyphens }"),
+    ("## A { #a }\n\n- [ ] Item. { .note }\n", 10, "malformed item id '{ .note }': write { #lowercase-words-with-hyphens }"),
+    ("## A { #a }\n\n- [ ] First line { #too-early }\n  second line.\n", 10, "put an item's { #id } at the end of the item, on its last line"),
+    ("## A { #a }\n\n- [ ] ... !!!\n", 10, "cannot derive an id from this item's text: add { #an-id }"),
+    ("## A { #a }\n\n- [ ] One.\n\n## A again { #a }\n\n- [ ] Two.\n", 12, "duplicate phase id 'a' (also at line 8)"),
+    ("- [ ] Early.\n\n## A { #a }\n\n- [ ] One.\n", 8, "checklist item outside any phase: put it under a '## Phase { #id }'"),
+    # A new page title (h1) ends the phase before it.
+    ("## A { #a }\n\n- [ ] One.\n\n# Appendix\n\n- [ ] Two.\n", 14, "checklist item outside any phase: put it under a '## Phase { #id }'"),
 ])
 def test_more_source_errors(body, line, message):
     with pytest.raises(SourceError) as caught:
         from_text(HEAD + body)
-    assert caught.value.line == line and message in caught.value.message
+    assert str(caught.value) == f"docs/plan.md:{line}: {message}"
+
+
+def test_a_sub_heading_inside_a_phase_keeps_its_items_in_that_phase():
+    checklist = from_text(HEAD + "## A { #a }\n\n### Details\n\n- [ ] One.\n\n#### More\n\n- [ ] Two.\n")
+    assert [(phase.id, [item.id for item in phase.items]) for phase in checklist.phases] == [("a", ["one", "two"])]
+
+
+def test_a_curly_apostrophe_joins_its_word_like_a_straight_one():
+    assert cl.derive_id("Ask about the program\u2019s visa policy") == "ask-about-programs-visa-policy"
+    assert cl.derive_id("Ask about the program's visa policy") == "ask-about-programs-visa-policy"
 
 
 def test_front_matter_checklist_id_must_be_an_id():
@@ -146,3 +160,12 @@ def test_explicit_ids_are_stripped_outside_code_fences_only():
     assert "onto a second line.\n" in stripped
     assert "{ #fenced }" in stripped  # code stays as written
     assert "## Before interview season { #before }" in stripped  # headings keep their ids for the toc extension
+
+
+@pytest.mark.parametrize("markdown, stripped", [
+    ("- [ ] Text { #id }  \n", "- [ ] Text\n"),  # trailing spaces go with the id: no hard line break left
+    ("- [ ] One { #one }\r\n- [ ] Two { #two }\r\n", "- [ ] One\r\n- [ ] Two\r\n"),  # Windows line ends kept
+    ("- [ ] Text { #id }X\n", "- [ ] Text { #id }X\n"),  # not at the very end: no id, left as written
+])
+def test_an_explicit_id_is_removed_with_its_spaces_and_the_line_end_is_kept(markdown, stripped):
+    assert cl.strip_explicit_ids(markdown) == stripped

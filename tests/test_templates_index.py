@@ -1,11 +1,13 @@
 """The Templates page and the jump links (issue 15), without MkDocs and on the built site."""
 from __future__ import annotations
 
+import dataclasses
 import shutil
 
 import markdown
 from bs4 import BeautifulSoup
 
+from handbook.templates_index import PageRef, embedding_pages, index_markdown
 from handbook.templates_model import MOMENTS, load_folder
 from site_build import ROOT
 
@@ -59,3 +61,41 @@ def test_the_built_index_lists_every_template_and_each_link_reaches_its_widget(s
         built = (site_dir / "templates" / page / "index.html").resolve()
         assert BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser").select_one(
             f"section.tpl#{anchor}"), href
+
+
+def test_the_index_written_out_for_three_templates_on_two_pages(tmp_path):
+    base = load_folder(FIXTURES / "good", FIXTURES, profile_file=ROOT / "snippets" / "templates" / "_profile.yml")[
+        "interview-thanks"]
+    templates = {
+        "thanks": dataclasses.replace(base, id="thanks", title="Thank-you email", kind="email",
+                                      moment="after-interview", use_when="After each interview. Not before."),
+        "update": dataclasses.replace(base, id="update", title="An update letter", kind="letter",
+                                      moment="after-interview", use_when="When your news changes! Say it once."),
+        "rank": dataclasses.replace(base, id="rank", title="Where will you rank us?", kind="spoken",
+                                    moment="before-interviews", use_when="When a program asks about your rank list"),
+    }
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "thanks.md").write_text(
+        "---\ndescription: d\n---\nIntro.\n# Thank-you notes { #thanks }\n\n<!-- template: thanks -->\n"
+        "<!-- template: update -->\n", encoding="utf-8")
+    (tmp_path / "after.md").write_text("No title here.\n\n<!-- template: thanks -->\n", encoding="utf-8")
+    (tmp_path / "plain.md").write_text("# Plain page\n\nNo templates.\n", encoding="utf-8")
+
+    pages = embedding_pages(tmp_path)
+    assert pages == {
+        "thanks": [PageRef("after.md", "after"), PageRef("letters/thanks.md", "Thank-you notes")],
+        "update": [PageRef("letters/thanks.md", "Thank-you notes")],
+    }
+    assert index_markdown(templates, pages) == [
+        "## Before your interviews { #before-interviews }", "", '<div class="tpl-index" markdown>', "",
+        "- Where will you rank us?",
+        '  <span class="tpl-index-kind">What to say.</span> When a program asks about your rank list',
+        "", "</div>", "",
+        "## After an interview { #after-interview }", "", '<div class="tpl-index" markdown>', "",
+        "- [An update letter](letters/thanks.md#template-update)",
+        '  <span class="tpl-index-kind">Letter.</span> When your news changes!',
+        "- [Thank-you email](after.md#template-thanks)",
+        '  <span class="tpl-index-kind">Email.</span> After each interview. '
+        "Also on: [Thank-you notes](letters/thanks.md#template-thanks).",
+        "", "</div>", "",
+    ]
