@@ -1,12 +1,10 @@
 // Landing where the reader tapped, and addresses they can share (issue 15). One module, started once per tab.
 //
-// 1. Section links on phones. Two races in Material put the reader where they were on the old page:
-//    - On phones the search is full screen and locks the page's scrolling. A tap on a result closes it, and the lock
-//      is released 100 ms later by scrolling back to the old offset: after, or instead of, the scroll to the section.
-//    - After a page swap Material scrolls to the #section only while the new history entry holds no saved offset
-//      (one is kept for Back and Forward). It saves the offset 100 ms after the last scroll, so a scroll just before
-//      the swap (the lock's release, or a quick tap after a flick) lands on the new entry.
-//    So, after a swap that was not Back or Forward, follow the #section ourselves, once the lock is gone.
+// 1. Search results on phones. There the search opens by scaling a small circle, its overlay, 45 times, and shrinks it
+//    back over 400 ms once a result is chosen. Until it has shrunk, the page is wider than the phone, so Chromium
+//    widens the page's layout viewport: Material's scroll to the #section then only pans the visible part inside it,
+//    and that pan is lost when the overlay has shrunk and the viewport snaps back, which leaves the reader near the top.
+//    So, after a chosen result, the #section is followed again once the overlay has shrunk and the page is in.
 // 2. Clean addresses. A search result opens its page with "?h=<words>" to highlight them. Once the page is shown, drop
 //    it from the address bar, so that the address, and each heading's "Link to this section" (a relative "#id"),
 //    is the page's clean, permanent address.
@@ -28,23 +26,44 @@ function followFragment(hash) {
   link.click();
 }
 
-/** Follow the address's #section, once the search's scroll lock is released (at once when there is none). */
-function followWhenFree() {
-  const body = document.body;
-  const follow = () => {
-    const hash = window.location.hash;
-    if (hash && document.getElementById(decodeURIComponent(hash.slice(1)))) {
-      requestAnimationFrame(() => followFragment(hash));
-    }
-  };
-  if (!body.hasAttribute("data-md-scrolllock")) return follow();
-  const watch = new MutationObserver(() => {
-    if (body.hasAttribute("data-md-scrolllock")) return;
-    watch.disconnect();
-    follow();
+/** Resolves once the search overlay has shrunk back, and the frame after, in which the viewport takes its width. */
+function overlayShrunk(overlay) {
+  return new Promise((resolve) => {
+    const done = (event) => {
+      if (event.propertyName !== "transform") return;
+      overlay.removeEventListener("transitionend", done);
+      requestAnimationFrame(() => resolve());
+    };
+    overlay.addEventListener("transitionend", done);
   });
-  watch.observe(body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
 }
+
+/** The address of the search result chosen last, once the overlay has shrunk back (null until then). */
+let chosenResult = null;
+
+function followChosenResult() {
+  const here = window.location;
+  if (chosenResult && here.pathname === chosenResult.pathname && here.hash === chosenResult.hash) {
+    followFragment(here.hash);
+  }
+}
+
+/** A chosen search result: its #section is followed once the overlay has shrunk back, and again if its page is
+ * swapped in after that (Material may fetch it again even when it is the page already shown). */
+function landChosenResult(event) {
+  const chosen = event.target instanceof Element && event.target.closest(".md-search-result__link");
+  const overlay = document.querySelector(".md-search__overlay");
+  if (!chosen || !overlay || getComputedStyle(overlay).transform === "none") return; // no scaled overlay: no race
+  const target = new URL(chosen.href);
+  chosenResult = null;
+  if (!target.hash) return;
+  overlayShrunk(overlay).then(() => {
+    chosenResult = target;
+    followChosenResult();
+  });
+}
+// Capture: before Material's own click handlers close the search and start the navigation.
+document.addEventListener("click", landChosenResult, true);
 
 // Only a keyboard user needs focus moved: a pointer user looks where they tapped, and on phones moving focus while
 // Material closes its full-screen search makes it restore the old page's scroll offset.
@@ -66,22 +85,8 @@ function focusArrival() {
     || document.querySelector(".md-content h1");
   if (!target || !focusIsLost()) return;
   if (!target.matches("a, button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
-  target.focus({ preventScroll: true }); // the scroll is left to Material and to followWhenFree
+  target.focus({ preventScroll: true }); // the scroll is left to Material and to landChosenResult
 }
-
-function landOnSection() {
-  const swapped = !first && !backOrForward;
-  first = backOrForward = false;
-  if (!swapped) return;
-  followWhenFree();
-  focusArrival();
-}
-
-// A search result on the page already shown causes no page swap, but the lock's release undoes its scroll all the same.
-document.addEventListener("click", (event) => {
-  const result = event.target instanceof Element && event.target.closest(".md-search-result__link");
-  if (result && new URL(result.href).hash) followWhenFree();
-}, true);
 
 function cleanAddress() {
   const url = new URL(window.location.href);
@@ -97,7 +102,12 @@ function cleanAddress() {
 }
 
 const onEachPage = () => {
-  landOnSection();
+  if (!first && !backOrForward) { // after a page swap; a full page load does both by itself
+    followChosenResult();
+    focusArrival();
+  }
+  first = backOrForward = false;
+  chosenResult = null;
   cleanAddress();
 };
 if (window.document$) window.document$.subscribe(onEachPage);
