@@ -86,7 +86,8 @@ def test_a_search_result_lands_on_its_section(phone, server, start):
     page.evaluate("() => window.scrollTo(0, 1500)")
     page.locator("label.md-header__button[for=__search]").tap()
     page.locator("input[data-md-component=search-query]").press_sequentially("thank you template")
-    result = page.locator(".md-search-result__link[href*='etiquette-and-thank-you'][href$='#thank-you-template']")
+    # Results are drawn again after each key: wait for those of the whole query ("h=" ends with its last word).
+    result = page.locator(".md-search-result__link[href*='etiquette-and-thank-you'][href$='template#thank-you-template']")
     result.wait_for(state="attached")
     more = page.locator(".md-search-result__item:has(a[href$='#thank-you-template']) summary")
     if more.count():  # the page's other sections are folded under "N more on this page"

@@ -1,10 +1,13 @@
 // Landing where the reader tapped, and addresses they can share (issue 15). One module, started once per tab.
 //
-// 1. Search results on phones. There the search opens by scaling a small circle, its overlay, 45 times, and shrinks it
-//    back over 400 ms once a result is chosen. Until it has shrunk, the page is wider than the phone, so Chromium
-//    widens the page's layout viewport: Material's scroll to the #section then only pans the visible part inside it,
-//    and that pan is lost when the overlay has shrunk and the viewport snaps back, which leaves the reader near the top.
-//    So, after a chosen result, the #section is followed again once the overlay has shrunk and the page is in.
+// 1. Section links. After a page swap Material scrolls to the #section only while the new history entry holds no
+//    saved offset (one is kept for Back and Forward). It saves the offset 100 ms after the last scroll, so a scroll
+//    just before the swap (a tap right after a flick, or the search's scroll lock being released) saves the old
+//    page's offset on the new entry. So, after a swap that was not Back or Forward, the #section is followed again.
+//    On phones a chosen search result has a second race. The search opens by scaling a small circle, its overlay,
+//    45 times, and shrinks it back over 400 ms once a result is chosen. Until it has shrunk, the page is wider than
+//    the phone, so Chromium widens the layout viewport: a scroll to the #section then only pans the visible part
+//    inside it, and that pan is lost when the viewport snaps back. So the #section is followed once more after that.
 // 2. Clean addresses. A search result opens its page with "?h=<words>" to highlight them. Once the page is shown, drop
 //    it from the address bar, so that the address, and each heading's "Link to this section" (a relative "#id"),
 //    is the page's clean, permanent address.
@@ -38,28 +41,21 @@ function overlayShrunk(overlay) {
   });
 }
 
-/** The address of the search result chosen last, once the overlay has shrunk back (null until then). */
-let chosenResult = null;
-
-function followChosenResult() {
-  const here = window.location;
-  if (chosenResult && here.pathname === chosenResult.pathname && here.hash === chosenResult.hash) {
-    followFragment(here.hash);
-  }
+/** Follow the address's #section, if this page has it. */
+function followSection() {
+  const hash = window.location.hash;
+  if (hash && document.getElementById(decodeURIComponent(hash.slice(1)))) followFragment(hash);
 }
 
-/** A chosen search result: its #section is followed once the overlay has shrunk back, and again if its page is
- * swapped in after that (Material may fetch it again even when it is the page already shown). */
+/** A chosen search result: once the overlay has shrunk back, follow its #section if the reader is still there. */
 function landChosenResult(event) {
   const chosen = event.target instanceof Element && event.target.closest(".md-search-result__link");
   const overlay = document.querySelector(".md-search__overlay");
   if (!chosen || !overlay || getComputedStyle(overlay).transform === "none") return; // no scaled overlay: no race
   const target = new URL(chosen.href);
-  chosenResult = null;
-  if (!target.hash) return;
   overlayShrunk(overlay).then(() => {
-    chosenResult = target;
-    followChosenResult();
+    const here = window.location;
+    if (here.pathname === target.pathname && here.hash === target.hash) followSection();
   });
 }
 // Capture: before Material's own click handlers close the search and start the navigation.
@@ -85,7 +81,7 @@ function focusArrival() {
     || document.querySelector(".md-content h1");
   if (!target || !focusIsLost()) return;
   if (!target.matches("a, button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
-  target.focus({ preventScroll: true }); // the scroll is left to Material and to landChosenResult
+  target.focus({ preventScroll: true }); // the scroll is left to Material and followSection
 }
 
 function cleanAddress() {
@@ -103,11 +99,10 @@ function cleanAddress() {
 
 const onEachPage = () => {
   if (!first && !backOrForward) { // after a page swap; a full page load does both by itself
-    followChosenResult();
+    followSection();
     focusArrival();
   }
   first = backOrForward = false;
-  chosenResult = null;
   cleanAddress();
 };
 if (window.document$) window.document$.subscribe(onEachPage);
