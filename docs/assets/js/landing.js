@@ -29,15 +29,27 @@ function followFragment(hash) {
   link.click();
 }
 
-/** Resolves once the search overlay has shrunk back, and the frame after, in which the viewport takes its width. */
+/** Resolves once the search overlay has shrunk back. */
 function overlayShrunk(overlay) {
   return new Promise((resolve) => {
     const done = (event) => {
       if (event.propertyName !== "transform") return;
       overlay.removeEventListener("transitionend", done);
-      requestAnimationFrame(() => resolve());
+      resolve();
     };
     overlay.addEventListener("transitionend", done);
+  });
+}
+
+/** Resolves once the layout viewport is no wider than the part shown: Chromium narrows it again a few frames after
+ * the overlay has shrunk. A reader who has zoomed in keeps it wider, so this gives up after about a second. */
+function viewportNarrow(framesLeft = 60) {
+  return new Promise((resolve) => {
+    const check = (left) => {
+      if (left === 0 || window.innerWidth <= Math.ceil(window.visualViewport.width)) resolve();
+      else requestAnimationFrame(() => check(left - 1));
+    };
+    requestAnimationFrame(() => check(framesLeft));
   });
 }
 
@@ -53,7 +65,7 @@ function landChosenResult(event) {
   const overlay = document.querySelector(".md-search__overlay");
   if (!chosen || !overlay || getComputedStyle(overlay).transform === "none") return; // no scaled overlay: no race
   const target = new URL(chosen.href);
-  overlayShrunk(overlay).then(() => {
+  overlayShrunk(overlay).then(() => viewportNarrow()).then(() => {
     const here = window.location;
     if (here.pathname === target.pathname && here.hash === target.hash) followSection();
   });
