@@ -1,12 +1,13 @@
 // Landing where the reader tapped, and addresses they can share (issue 15). One module, started once per tab.
 //
-// 1. Section links on phones. Two races in Material put the reader where they were on the old page:
-//    - On phones the search is full screen and locks the page's scrolling. A tap on a result closes it, and the lock
-//      is released 100 ms later by scrolling back to the old offset: after, or instead of, the scroll to the section.
-//    - After a page swap Material scrolls to the #section only while the new history entry holds no saved offset
-//      (one is kept for Back and Forward). It saves the offset 100 ms after the last scroll, so a scroll just before
-//      the swap (the lock's release, or a quick tap after a flick) lands on the new entry.
-//    So, after a swap that was not Back or Forward, follow the #section ourselves, once the lock is gone.
+// 1. Section links. After a page swap Material scrolls to the #section only while the new history entry holds no
+//    saved offset (one is kept for Back and Forward). It saves the offset 100 ms after the last scroll, so a scroll
+//    just before the swap (a tap right after a flick, or the search's scroll lock being released) saves the old
+//    page's offset on the new entry. So, after a swap that was not Back or Forward, the #section is followed again.
+//    On phones a chosen search result has a second race. The search opens by scaling a small circle, its overlay,
+//    45 times, and shrinks it back over 400 ms once a result is chosen. Until it has shrunk, the page is wider than
+//    the phone, so Chromium widens the layout viewport: a scroll to the #section then only pans the visible part
+//    inside it, and that pan is lost when the viewport snaps back. So the #section is followed once more after that.
 // 2. Clean addresses. A search result opens its page with "?h=<words>" to highlight them. Once the page is shown, drop
 //    it from the address bar, so that the address, and each heading's "Link to this section" (a relative "#id"),
 //    is the page's clean, permanent address.
@@ -28,23 +29,49 @@ function followFragment(hash) {
   link.click();
 }
 
-/** Follow the address's #section, once the search's scroll lock is released (at once when there is none). */
-function followWhenFree() {
-  const body = document.body;
-  const follow = () => {
-    const hash = window.location.hash;
-    if (hash && document.getElementById(decodeURIComponent(hash.slice(1)))) {
-      requestAnimationFrame(() => followFragment(hash));
-    }
-  };
-  if (!body.hasAttribute("data-md-scrolllock")) return follow();
-  const watch = new MutationObserver(() => {
-    if (body.hasAttribute("data-md-scrolllock")) return;
-    watch.disconnect();
-    follow();
+/** Resolves once the search overlay has shrunk back. */
+function overlayShrunk(overlay) {
+  return new Promise((resolve) => {
+    const done = (event) => {
+      if (event.propertyName !== "transform") return;
+      overlay.removeEventListener("transitionend", done);
+      resolve();
+    };
+    overlay.addEventListener("transitionend", done);
   });
-  watch.observe(body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
 }
+
+/** Resolves once the layout viewport is no wider than the part shown: Chromium narrows it again a few frames after
+ * the overlay has shrunk. A reader who has zoomed in keeps it wider, so this gives up after about a second. */
+function viewportNarrow(framesLeft = 60) {
+  return new Promise((resolve) => {
+    const check = (left) => {
+      if (left === 0 || window.innerWidth <= Math.ceil(window.visualViewport.width)) resolve();
+      else requestAnimationFrame(() => check(left - 1));
+    };
+    requestAnimationFrame(() => check(framesLeft));
+  });
+}
+
+/** Follow the address's #section, if this page has it. */
+function followSection() {
+  const hash = window.location.hash;
+  if (hash && document.getElementById(decodeURIComponent(hash.slice(1)))) followFragment(hash);
+}
+
+/** A chosen search result: once the overlay has shrunk back, follow its #section if the reader is still there. */
+function landChosenResult(event) {
+  const chosen = event.target instanceof Element && event.target.closest(".md-search-result__link");
+  const overlay = document.querySelector(".md-search__overlay");
+  if (!chosen || !overlay || getComputedStyle(overlay).transform === "none") return; // no scaled overlay: no race
+  const target = new URL(chosen.href);
+  overlayShrunk(overlay).then(() => viewportNarrow()).then(() => {
+    const here = window.location;
+    if (here.pathname === target.pathname && here.hash === target.hash) followSection();
+  });
+}
+// Capture: before Material's own click handlers close the search and start the navigation.
+document.addEventListener("click", landChosenResult, true);
 
 // Only a keyboard user needs focus moved: a pointer user looks where they tapped, and on phones moving focus while
 // Material closes its full-screen search makes it restore the old page's scroll offset.
@@ -66,22 +93,8 @@ function focusArrival() {
     || document.querySelector(".md-content h1");
   if (!target || !focusIsLost()) return;
   if (!target.matches("a, button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
-  target.focus({ preventScroll: true }); // the scroll is left to Material and to followWhenFree
+  target.focus({ preventScroll: true }); // the scroll is left to Material and followSection
 }
-
-function landOnSection() {
-  const swapped = !first && !backOrForward;
-  first = backOrForward = false;
-  if (!swapped) return;
-  followWhenFree();
-  focusArrival();
-}
-
-// A search result on the page already shown causes no page swap, but the lock's release undoes its scroll all the same.
-document.addEventListener("click", (event) => {
-  const result = event.target instanceof Element && event.target.closest(".md-search-result__link");
-  if (result && new URL(result.href).hash) followWhenFree();
-}, true);
 
 function cleanAddress() {
   const url = new URL(window.location.href);
@@ -97,7 +110,11 @@ function cleanAddress() {
 }
 
 const onEachPage = () => {
-  landOnSection();
+  if (!first && !backOrForward) { // after a page swap; a full page load does both by itself
+    followSection();
+    focusArrival();
+  }
+  first = backOrForward = false;
   cleanAddress();
 };
 if (window.document$) window.document$.subscribe(onEachPage);
