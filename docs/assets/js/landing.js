@@ -1,3 +1,4 @@
+// @ts-check
 // Landing where the reader tapped, and addresses they can share (issue 15). One module, started once per tab.
 //
 // 1. Section links. After a page swap Material scrolls to the #section only while the new history entry holds no
@@ -105,6 +106,7 @@ function cleanAddress() {
   // Material made the page's links absolute from the address it was opened at: the "#id" links too.
   const clean = `${url.origin}${url.pathname}${url.search}`;
   for (const link of document.querySelectorAll(`a[href^="${CSS.escape(dirty)}#"]`)) {
+    if (!(link instanceof HTMLAnchorElement)) continue;
     link.href = clean + link.hash;
   }
 }
@@ -117,5 +119,6 @@ const onEachPage = () => {
   first = backOrForward = false;
   cleanAddress();
 };
-if (window.document$) window.document$.subscribe(onEachPage);
+const pages = /** @type {{document$?: {subscribe: (next: () => void) => void}}} */ (window).document$;
+if (pages) pages.subscribe(onEachPage);
 else onEachPage();
