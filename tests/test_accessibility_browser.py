@@ -8,7 +8,7 @@ import pytest
 from axe import violations
 from playwright.sync_api import expect
 
-from browser import search_for
+from browser import search_for, wait_until
 from site_build import html_pages, page_url_path
 
 pytestmark = pytest.mark.browser
@@ -64,6 +64,8 @@ def test_the_search_dialog_with_results(server, scheme_page):
     search_for(scheme_page, "visa")
     expect(scheme_page.locator(".md-search-result__meta")).to_contain_text("matching")
     expect(scheme_page.locator(".md-search-result__item").first).to_be_visible()
+    # Material fades the results in: axe measures the colours a reader sees once they have settled.
+    wait_until(scheme_page, "() => document.getAnimations().every((animation) => animation.playState !== 'running')")
     assert violations(scheme_page) == []
 
 
