@@ -3,7 +3,7 @@
 // once per tab; it then starts on each root, on the first page and after every instant-navigation page swap
 // (Material's `document$` emits once per page). A root already started is skipped, so a swap never starts it twice,
 // and one feature's failure does not stop the others.
-import "./landing.js";
+import { landOnThisPage } from "./landing.js";
 
 /**
  * @typedef {object} Feature
@@ -46,11 +46,12 @@ async function startOnThisPage(feature) {
   }
 }
 
-function startAll() {
+function onEachPage() {
+  landOnThisPage(); // issue 15: landing.js
   for (const feature of FEATURES) startOnThisPage(feature);
 }
 
 const pages = /** @type {{document$?: {subscribe: (next: () => void) => void}}} */ (window).document$;
-if (pages) pages.subscribe(startAll);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
-else startAll();
+if (pages) pages.subscribe(onEachPage);
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onEachPage);
+else onEachPage();

@@ -1,5 +1,6 @@
 // @ts-check
-// Landing where the reader tapped, and addresses they can share (issue 15). One module, started once per tab.
+// Landing where the reader tapped, and addresses they can share (issue 15). One module, started once per tab; its
+// per-page step runs from handbook.js.
 //
 // 1. Section links. After a page swap Material scrolls to the #section only while the new history entry holds no
 //    saved offset (one is kept for Back and Forward). It saves the offset 100 ms after the last scroll, so a scroll
@@ -16,60 +17,26 @@
 //    dialog) or on nothing. A full page load starts a keyboard user at the top of the new page, so focus moves there:
 //    to the section the address names, or else to the page title.
 
+// Only what must listen from the first moment is here; the moves themselves (landing-moves.js) load when first needed.
+
 let first = true;
 let backOrForward = false;
 // Back and Forward reach entries where Material saved an offset; a fragment navigation also fires popstate, with none.
 window.addEventListener("popstate", (event) => { if (event.state !== null) backOrForward = true; });
 
-/** A real fragment navigation to the current address, as Material does it: it scrolls, and sets :target, which gives
- * the heading its margin below the sticky header. It adds no history entry, and the click must not reach Material. */
-function followFragment(hash) {
-  const link = document.createElement("a");
-  link.href = hash;
-  link.addEventListener("click", (event) => event.stopPropagation());
-  link.click();
+/** Run `move` with the moves module, loaded the first time.
+ * @param {(moves: typeof import("./landing-moves.js")) => void} move */
+function withMoves(move) {
+  import("./landing-moves.js").then(move, (error) => console.error("[landing] could not load", error));
 }
 
-/** Resolves once the search overlay has shrunk back. */
-function overlayShrunk(overlay) {
-  return new Promise((resolve) => {
-    const done = (event) => {
-      if (event.propertyName !== "transform") return;
-      overlay.removeEventListener("transitionend", done);
-      resolve();
-    };
-    overlay.addEventListener("transitionend", done);
-  });
-}
-
-/** Resolves once the layout viewport is no wider than the part shown: Chromium narrows it again a few frames after
- * the overlay has shrunk. A reader who has zoomed in keeps it wider, so this gives up after about a second. */
-function viewportNarrow(framesLeft = 60) {
-  return new Promise((resolve) => {
-    const check = (left) => {
-      if (left === 0 || window.innerWidth <= Math.ceil(window.visualViewport.width)) resolve();
-      else requestAnimationFrame(() => check(left - 1));
-    };
-    requestAnimationFrame(() => check(framesLeft));
-  });
-}
-
-/** Follow the address's #section, if this page has it. */
-function followSection() {
-  const hash = window.location.hash;
-  if (hash && document.getElementById(decodeURIComponent(hash.slice(1)))) followFragment(hash);
-}
-
-/** A chosen search result: once the overlay has shrunk back, follow its #section if the reader is still there. */
+/** A chosen search result: follow its #section once the search overlay has shrunk back. */
 function landChosenResult(event) {
   const chosen = event.target instanceof Element && event.target.closest(".md-search-result__link");
   const overlay = document.querySelector(".md-search__overlay");
   if (!chosen || !overlay || getComputedStyle(overlay).transform === "none") return; // no scaled overlay: no race
   const target = new URL(chosen.href);
-  overlayShrunk(overlay).then(() => viewportNarrow()).then(() => {
-    const here = window.location;
-    if (here.pathname === target.pathname && here.hash === target.hash) followSection();
-  });
+  withMoves((moves) => moves.landChosenResult(overlay, target));
 }
 // Capture: before Material's own click handlers close the search and start the navigation.
 document.addEventListener("click", landChosenResult, true);
@@ -80,45 +47,17 @@ let keyboardInUse = false;
 document.addEventListener("keydown", () => { keyboardInUse = true; }, true);
 document.addEventListener("pointerdown", () => { keyboardInUse = false; }, true);
 
-/** Focus is lost when it sits on the page body, or on something no longer shown. */
-function focusIsLost() {
-  const active = document.activeElement;
-  return !active || active === document.body || active.closest(".md-search") !== null
-    || active.getClientRects().length === 0;
-}
-
-function focusArrival() {
-  if (!keyboardInUse) return;
-  const hash = window.location.hash;
-  const target = (hash && document.getElementById(decodeURIComponent(hash.slice(1))))
-    || document.querySelector(".md-content h1");
-  if (!target || !focusIsLost()) return;
-  if (!target.matches("a, button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
-  target.focus({ preventScroll: true }); // the scroll is left to Material and followSection
-}
-
-function cleanAddress() {
-  const url = new URL(window.location.href);
-  if (!url.searchParams.has("h")) return;
-  const dirty = `${url.origin}${url.pathname}${url.search}`;
-  url.searchParams.delete("h");
-  window.history.replaceState(window.history.state, "", url);
-  // Material made the page's links absolute from the address it was opened at: the "#id" links too.
-  const clean = `${url.origin}${url.pathname}${url.search}`;
-  for (const link of document.querySelectorAll(`a[href^="${CSS.escape(dirty)}#"]`)) {
-    if (!(link instanceof HTMLAnchorElement)) continue;
-    link.href = clean + link.hash;
-  }
-}
-
-const onEachPage = () => {
-  if (!first && !backOrForward) { // after a page swap; a full page load does both by itself
-    followSection();
-    focusArrival();
-  }
+/** Run by handbook.js on the first page and after every page swap. */
+export function landOnThisPage() {
+  const swapped = !first && !backOrForward; // a full page load follows the #section and places focus by itself
+  const keyboard = keyboardInUse;
   first = backOrForward = false;
-  cleanAddress();
-};
-const pages = /** @type {{document$?: {subscribe: (next: () => void) => void}}} */ (window).document$;
-if (pages) pages.subscribe(onEachPage);
-else onEachPage();
+  if (!swapped && !new URLSearchParams(window.location.search).has("h")) return;
+  withMoves((moves) => {
+    if (swapped) {
+      moves.followSection();
+      if (keyboard) moves.focusArrival();
+    }
+    moves.cleanAddress();
+  });
+}
