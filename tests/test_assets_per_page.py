@@ -49,7 +49,7 @@ def fetched_assets(page, server, path: str) -> list[str]:
 @pytest.mark.browser
 def test_a_page_without_features_fetches_no_feature_code(page, server, watch):
     requests = fetched_assets(page, server, "/templates/")  # shortcuts to templates, but no widget or sources box
-    assert own(requests, "js") == ["handbook.js", "landing.js"]
+    assert own(requests, "js") == ["handbook.js"]  # landing.js inside it; its moves load only once needed
     assert own(requests, "css") == EVERY_PAGE
     assert watch.problems() == []
 
@@ -63,7 +63,7 @@ def test_the_checklist_page_fetches_the_checklist_code_and_shifts_nothing(page, 
       }).observe({ type: "layout-shift", buffered: true });
     """)
     requests = fetched_assets(page, server, "/action-plan/")
-    assert "checklist.js" in own(requests, "js") and "template-filler.js" not in own(requests, "js")
+    assert own(requests, "js") == ["checklist.js", "handbook.js"]  # dom.js and store.js bundled into checklist.js
     expect(page.locator("[data-checklist-panel]")).to_be_visible()
     expect(page.locator(".checklist-progress--overall")).to_contain_text("0 of")
     assert page.evaluate("() => window.__shift") == 0
@@ -86,10 +86,20 @@ def test_instant_navigation_to_a_template_page_brings_its_styles_and_starts_it(p
 
 def test_shipped_scripts_and_styles_are_minified_copies_of_the_source(site_dir):
     source = ROOT / "docs" / "assets"
+    scripts = {file.name: file.read_text(encoding="utf-8") for file in (site_dir / "assets" / "js").glob("*.js")}
+    bundled = {file.name: file.read_text(encoding="utf-8") for file in source.glob("js/*.js") if file.name not in scripts}
+    for name, code in bundled.items():
+        # Only ever imported statically: inside each module that imports it, so none loads it by name.
+        assert not any(f'"./{name}"' in shipped for shipped in scripts.values()), name
     for file in [*source.glob("js/*.js"), *source.glob("css/*.css")]:
+        if file.name in bundled:
+            continue
         shipped = (site_dir / "assets" / file.parent.name / file.name).read_text(encoding="utf-8")
-        assert len(shipped) < 0.8 * len(file.read_text(encoding="utf-8")), file.name
+        readable = file.read_text(encoding="utf-8")
+        readable += "".join(code for name, code in bundled.items() if f'from "./{name}"' in readable)
+        assert len(shipped) < 0.8 * len(readable), file.name
         assert "@ts-check" not in shipped and "\n  " not in shipped, file.name  # no comments, no indentation
-    entry = (site_dir / "assets" / "js" / "handbook.js").read_text(encoding="utf-8")
-    for module in ("./template-filler.js", "./checklist.js", "./forget-all.js", "./decoder.js"):
+    assert {"dom.js", "store.js", "landing.js", "tracker-logic.js"}.isdisjoint(scripts)
+    entry = scripts["handbook.js"]
+    for module in ("./template-filler.js", "./checklist.js", "./forget-all.js", "./decoder.js", "./landing-moves.js"):
         assert f'import("{module}")' in entry  # the modules the entry loads keep their names

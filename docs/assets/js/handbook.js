@@ -25,8 +25,8 @@ const FEATURES = [
 /** @param {Feature} feature */
 async function startOnThisPage(feature) {
   const flag = `${feature.name}Ready`;
-  const waiting = () => [...document.querySelectorAll(feature.root)]
-    .filter((root) => root instanceof HTMLElement && !root.dataset[flag]);
+  const waiting = () => [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(feature.root))]
+    .filter((root) => !root.dataset[flag]);
   if (waiting().length === 0) return;
   let module;
   try {
@@ -36,7 +36,7 @@ async function startOnThisPage(feature) {
     return;
   }
   // Looked up again: the page may have been swapped while the code loaded.
-  for (const root of /** @type {HTMLElement[]} */ (waiting())) {
+  for (const root of waiting()) {
     root.dataset[flag] = "true";
     try {
       module.start(root);
@@ -51,7 +51,7 @@ function onEachPage() {
   for (const feature of FEATURES) startOnThisPage(feature);
 }
 
+// A module script runs once the page is parsed, after Material's own script has made document$.
 const pages = /** @type {{document$?: {subscribe: (next: () => void) => void}}} */ (window).document$;
 if (pages) pages.subscribe(onEachPage);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onEachPage);
 else onEachPage();
