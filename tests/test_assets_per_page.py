@@ -7,8 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
+from browser import PageWatch
 from handbook.page_record import FEATURE_STYLESHEETS
-from site_build import ROOT, html_pages
+from site_build import ROOT, SiteServer, html_pages, mkdocs_build
 
 # A feature's root element in the built HTML, and the stylesheet it needs.
 FEATURE_ROOTS = {"templates": "section.tpl[data-template]", "checklist": "[data-checklist]",
@@ -88,7 +89,7 @@ def test_shipped_scripts_and_styles_are_minified_copies_of_the_source(site_dir):
     source = ROOT / "docs" / "assets"
     scripts = {file.name: file.read_text(encoding="utf-8") for file in (site_dir / "assets" / "js").glob("*.js")}
     bundled = {file.name: file.read_text(encoding="utf-8") for file in source.glob("js/*.js") if file.name not in scripts}
-    for name, code in bundled.items():
+    for name in bundled:
         # Only ever imported statically: inside each module that imports it, so none loads it by name.
         assert not any(f'"./{name}"' in shipped for shipped in scripts.values()), name
     for file in [*source.glob("js/*.js"), *source.glob("css/*.css")]:
@@ -103,3 +104,18 @@ def test_shipped_scripts_and_styles_are_minified_copies_of_the_source(site_dir):
     entry = scripts["handbook.js"]
     for module in ("./template-filler.js", "./checklist.js", "./forget-all.js", "./decoder.js", "./landing-moves.js"):
         assert f'import("{module}")' in entry  # the modules the entry loads keep their names
+
+
+@pytest.mark.browser
+def test_a_copy_without_esbuild_ships_each_module_on_its_own_and_still_works(project_copy, page):
+    """Without node_modules/ (no esbuild), hooks/minify.py minifies each module unbundled: nothing is missing."""
+    site = project_copy / "site"
+    result = mkdocs_build(site, project=project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with SiteServer(site) as server:
+        watch = PageWatch(page, server.origin)
+        requests = fetched_assets(page, server, "/action-plan/")
+        expect(page.locator("[data-checklist]")).to_have_attribute("data-checklist-ready", "true")
+        expect(page.locator(".checklist-progress--overall")).to_contain_text("0 of")
+        assert own(requests, "js") == ["checklist.js", "dom.js", "handbook.js", "landing.js", "store.js"]
+        assert watch.problems() == []
