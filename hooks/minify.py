@@ -16,11 +16,13 @@ import logging
 import pathlib
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 
 import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 OWN_JS, OWN_CSS = "assets/js", "assets/css"  # relative to docs/ and to site/
 ENTRY = "handbook.js"  # the one script every page links (mkdocs.yml extra_javascript)
@@ -51,12 +53,20 @@ def _bundle(node: str, esbuild: pathlib.Path, root: pathlib.Path, sources: pathl
     """Bundle the scripts into `out`, from the cache when esbuild already bundled these exact sources."""
     cached = root / CACHE / _bundle_key(esbuild, root, sources)
     if not cached.is_dir():
-        partial = cached.with_name(cached.name + ".partial")
-        shutil.rmtree(partial, ignore_errors=True)
-        written = subprocess.run([node, str(root / BUILD_SCRIPT), str(sources), ENTRY, str(partial)], check=True,
-                                 cwd=root, stdout=subprocess.PIPE, text=True).stdout  # esbuild's errors: on stderr
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = pathlib.Path(tempfile.mkdtemp(prefix=f"{cached.name}.", dir=cached.parent))
+        try:
+            written = subprocess.run([node, str(root / BUILD_SCRIPT), str(sources), ENTRY, str(partial)], check=True,
+                                     cwd=root, stdout=subprocess.PIPE, text=True).stdout  # esbuild's errors: stderr
+        except subprocess.CalledProcessError as error:
+            shutil.rmtree(partial)
+            raise PluginError(f"{BUILD_SCRIPT}: esbuild could not bundle {sources / ENTRY} (its message is above)") \
+                from error
         (partial / "modules.json").write_text(written, encoding="utf-8")
-        partial.rename(cached)
+        try:
+            partial.rename(cached)
+        except OSError:  # another build (`make serve` beside a test run) cached the same sources first
+            shutil.rmtree(partial)
     modules = set(json.loads((cached / "modules.json").read_text(encoding="utf-8")))
     for shipped in out.glob("*.js"):
         if shipped.name in modules:

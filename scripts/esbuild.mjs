@@ -33,6 +33,7 @@ const keepDynamicImports = {
 while (waiting.length > 0) {
   const name = waiting.shift();
   built.add(name);
+  // esbuild prints each error as file:line:column; the exception would only repeat them with a stack.
   await esbuild.build({
     entryPoints: [path.join(sourceFolder, name)],
     outdir: outputFolder,
@@ -41,6 +42,6 @@ while (waiting.length > 0) {
     minify: true,
     logLevel: "warning",
     plugins: [keepDynamicImports],
-  });
+  }).catch(() => process.exit(1));
 }
 console.log(JSON.stringify([...built].sort()));
