@@ -55,18 +55,35 @@ def test_a_page_without_features_fetches_no_feature_code(page, server, watch):
     assert watch.problems() == []
 
 
-@pytest.mark.browser
-def test_the_checklist_page_fetches_the_checklist_code_and_shifts_nothing(page, server, watch):
+def measure_layout_shift(page) -> None:
+    """From the first paint on, window.__shift sums the page's layout shifts (its CLS)."""
     page.add_init_script("""
       window.__shift = 0;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) window.__shift += entry.value;
       }).observe({ type: "layout-shift", buffered: true });
     """)
+
+
+@pytest.mark.browser
+def test_the_checklist_page_fetches_the_checklist_code_and_shifts_nothing(page, server, watch):
+    measure_layout_shift(page)
     requests = fetched_assets(page, server, "/action-plan/")
     assert own(requests, "js") == ["checklist.js", "handbook.js"]  # dom.js and store.js bundled into checklist.js
     expect(page.locator("[data-checklist-panel]")).to_be_visible()
     expect(page.locator(".checklist-progress--overall")).to_contain_text("0 of")
+    assert page.evaluate("() => window.__shift") == 0
+    assert watch.problems() == []
+
+
+@pytest.mark.browser
+def test_a_template_page_fetches_the_template_code_and_shifts_nothing(page, server, watch):
+    measure_layout_shift(page)
+    requests = fetched_assets(page, server, "/your-messages/letters-of-interest-and-intent/")
+    assert own(requests, "js") == ["handbook.js", "template-filler.js"]  # dom.js and store.js bundled into it
+    widget = page.locator("#template-letter-of-interest")
+    expect(widget).to_have_attribute("data-template-ready", "true")
+    expect(widget.locator("[data-template-form]")).to_be_visible()
     assert page.evaluate("() => window.__shift") == 0
     assert watch.problems() == []
 
