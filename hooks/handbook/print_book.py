@@ -8,13 +8,13 @@ with empty boxes.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
-import lxml.html
 
 # Attributes that name ids of the same page.
 # A page's own landmarks (its sources box, a template shown on two pages) would repeat, with the same names, dozens of
@@ -113,13 +113,17 @@ class _Rewritten:
     title: str
 
 
+# lxml's C parser and serializer: Python's html.parser took a tenth of the build on the book's half megabyte. Plain
+# etree elements: lxml.html's element classes cost a Python lookup per element.
+_PARSER = lxml.etree.HTMLParser(encoding="utf-8")
+
+
 def _rewrite(chapter: Chapter, in_book: dict[str, str], book_url: str, shift: int) -> _Rewritten:
-    """The chapter's HTML with only attributes, heading levels, landmarks and permalink anchors changed. lxml's C
-    parser and serializer: Python's html.parser took a tenth of the build on the book's half megabyte."""
-    content = lxml.html.fragment_fromstring(chapter.html, create_parent="div")
-    for permalink in content.find_class("headerlink"):  # the ¶ permalink: a web page's tool, noise on paper
-        if permalink.tag == "a":
-            permalink.drop_tree()  # keeps the text after it
+    """The chapter's HTML with only attributes, heading levels, landmarks and permalink anchors changed."""
+    document = f"<html><body>{chapter.html}</body></html>".encode()
+    content = next(lxml.etree.fromstring(document, parser=_PARSER).iter("body"))
+    for permalink in [a for a in content.iter("a") if "headerlink" in (a.get("class") or "").split()]:
+        _drop(permalink)  # the ¶ permalink: a web page's tool, noise on paper
     rewriter = _ChapterRewriter(chapter.url, in_book, book_url, shift)
     title_heading = next(content.iter("h1"), None)
     for element in content.iter(lxml.etree.Element):
@@ -131,11 +135,24 @@ def _rewrite(chapter: Chapter, in_book: dict[str, str], book_url: str, shift: in
     title = ""
     if title_heading is not None:
         # The page's title carries the chapter's anchor, which links from other pages land on.
-        title = " ".join(title_heading.text_content().split())
+        title = " ".join("".join(title_heading.itertext()).split())
         title_heading.set("id", rewriter.prefix)
     html = escape(content.text or "", quote=False) + "".join(
-        lxml.html.tostring(child, encoding="unicode") for child in content)
+        lxml.etree.tostring(child, method="html", encoding="unicode") for child in content)
     return _Rewritten(html, title)
+
+
+def _drop(element: lxml.etree._Element) -> None:
+    """Remove the element and what it holds, but keep the text after it."""
+    parent, previous = element.getparent(), element.getprevious()
+    if parent is None:
+        return
+    if element.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 class _ChapterRewriter:
@@ -146,7 +163,7 @@ class _ChapterRewriter:
         self.page_url, self.in_book, self.book_url, self.shift = page_url, in_book, book_url, shift
         self.prefix = in_book[page_url]
 
-    def rewrite(self, element: lxml.html.HtmlElement) -> None:
+    def rewrite(self, element: lxml.etree._Element) -> None:
         element.tag = self._book_tag(str(element.tag))  # an HTML element: its tag is a str
         for name, value in list(element.attrib.items()):
             if name.startswith("data-"):
@@ -164,14 +181,24 @@ class _ChapterRewriter:
     def _url(self, value: str) -> str:
         if value.startswith("#"):
             return f"#{self.prefix}--{value[1:]}" if value[1:] else f"#{self.prefix}"
-        resolved = urlsplit(urljoin(_BASE + self.page_url, value))
-        if not (resolved.scheme + "://" + resolved.netloc + "/").startswith(_BASE):
+        site_path = _site_path(self.page_url, value)
+        if site_path is None:
             return value  # another site: printed with its address
-        path = resolved.path.lstrip("/")
+        path, fragment = site_path
         if path in self.in_book:
             anchor = self.in_book[path]
-            return f"#{anchor}--{resolved.fragment}" if resolved.fragment else f"#{anchor}"
-        return _relative(path, self.book_url) + (f"#{resolved.fragment}" if resolved.fragment else "")
+            return f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
+        return _relative(path, self.book_url) + (f"#{fragment}" if fragment else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _site_path(page_url: str, value: str) -> tuple[str, str] | None:
+    """(site path, fragment) of a link on the page at page_url; None for another site. Cached: the same links (the
+    glossary, the sources) recur on many pages, and urllib's parsing is slow."""
+    resolved = urlsplit(urljoin(_BASE + page_url, value))
+    if not (resolved.scheme + "://" + resolved.netloc + "/").startswith(_BASE):
+        return None
+    return resolved.path.lstrip("/"), resolved.fragment
 
 
 def _relative(path: str, from_url: str) -> str:
