@@ -1,6 +1,7 @@
 """Split a Markdown source into YAML front matter and body, keeping line numbers for error messages."""
 from __future__ import annotations
 
+import functools
 import pathlib
 from dataclasses import dataclass, field
 
@@ -80,12 +81,19 @@ def parse_yaml(text: str, path: str) -> Source:
 
 def _load(yaml_text: str, path: str, first_line: int, what: str) -> object:
     try:
-        return yaml.load(yaml_text, Loader=FAST_LOADER) or {}
+        return _parsed(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else 1
         message = f"{what} not valid YAML: {getattr(exc, 'problem', exc)}".lstrip()
         raise SourceError(path, line, message) from None
+
+
+# One build reads a page's front matter in several checks and hooks: each text is parsed once. Callers only read the
+# data they get, which may be shared.
+@functools.lru_cache(maxsize=1024)
+def _parsed(yaml_text: str) -> object:
+    return yaml.load(yaml_text, Loader=FAST_LOADER) or {}
 
 
 def read(file: str | pathlib.Path, display_path: str | None = None) -> Source:

@@ -11,6 +11,14 @@ HEADING_ID = re.compile(r"^(?P<title>.*?)[ \t]*\{[^{}]*?#(?P<id>[^\s{}]+)[^{}]*\
 
 def outside_fences(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
     """(0-based index, line) for each line that is not inside, or the fence of, a fenced code block."""
+    listed = list(lines)
+    text = "\n".join(listed)
+    if "```" not in text and "~~~" not in text:
+        return enumerate(listed)  # most pages have no fence: a dozen scans per page each skip the line-by-line walk
+    return _walk_fences(listed)
+
+
+def _walk_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
     fence: str | None = None
     for index, line in enumerate(lines):
         opening = _FENCE.match(line)

@@ -31,6 +31,8 @@ class MarkerPreprocessor(Preprocessor):
         self.html, self.markdown = html, markdown
 
     def run(self, lines: list[str]) -> list[str]:
+        if "<!--" not in "\n".join(lines):
+            return lines  # no comment, so no marker: most pages
         replacements: dict[int, list[str]] = {}
         for index, line in outside_fences(lines):
             match = _MARKER.match(line)

@@ -1,7 +1,6 @@
 """The one place that knows how MkDocs names things: source paths and error types."""
 from __future__ import annotations
 
-import functools
 import os
 
 from mkdocs.exceptions import PluginError
@@ -16,15 +15,9 @@ def display_path(abs_path: str, config) -> str:
 
 
 def read_page_source(page, config) -> Source:
-    """The page's source with front-matter line numbers. Three hooks ask for it; the file is read and parsed once
-    per version (the modification time keeps `mkdocs serve` rebuilds fresh)."""
+    """The page's source with front-matter line numbers (parsed once per text: frontmatter.parse)."""
     path = page.file.abs_src_path
-    return _read_once(path, os.stat(path).st_mtime_ns, display_path(path, config))
-
-
-@functools.lru_cache(maxsize=256)
-def _read_once(path: str, mtime_ns: int, shown_as: str) -> Source:
-    return read(path, shown_as)
+    return read(path, display_path(path, config))
 
 
 def fail(error: SourceError) -> PluginError:

@@ -8,11 +8,13 @@ with empty boxes.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from html import escape
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
 
 # Attributes that name ids of the same page.
 # A page's own landmarks (its sources box, a template shown on two pages) would repeat, with the same names, dozens of
@@ -21,7 +23,6 @@ _NOT_LANDMARKS = {"aside": "div", "section": "div"}
 _ID_ATTRS = ("id", "for", "aria-labelledby", "aria-describedby", "aria-controls", "headers", "form", "list")
 _URL_ATTRS = ("href", "src")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _BASE = "http://book.invalid/"  # any absolute base: resolves a page's relative links to site paths
 
 
@@ -112,114 +113,92 @@ class _Rewritten:
     title: str
 
 
+# lxml's C parser and serializer: Python's html.parser took a tenth of the build on the book's half megabyte. Plain
+# etree elements: lxml.html's element classes cost a Python lookup per element.
+_PARSER = lxml.etree.HTMLParser(encoding="utf-8")
+
+
 def _rewrite(chapter: Chapter, in_book: dict[str, str], book_url: str, shift: int) -> _Rewritten:
+    """The chapter's HTML with only attributes, heading levels, landmarks and permalink anchors changed."""
+    document = f"<html><body>{chapter.html}</body></html>".encode()
+    content = next(lxml.etree.fromstring(document, parser=_PARSER).iter("body"))
+    for permalink in [a for a in content.iter("a") if "headerlink" in (a.get("class") or "").split()]:
+        _drop(permalink)  # the ¶ permalink: a web page's tool, noise on paper
     rewriter = _ChapterRewriter(chapter.url, in_book, book_url, shift)
-    rewriter.feed(chapter.html)
-    rewriter.close()
-    return _Rewritten("".join(rewriter.out), " ".join("".join(rewriter.title).split()))
+    title_heading = next(content.iter("h1"), None)
+    for element in content.iter(lxml.etree.Element):
+        if element is content:
+            continue
+        if element.tag == "details" and "open" not in element.attrib:
+            element.set("open", "")  # paper cannot be clicked: a folded box ("Check before sending") prints open
+        rewriter.rewrite(element)
+    title = ""
+    if title_heading is not None:
+        # The page's title carries the chapter's anchor, which links from other pages land on.
+        title = " ".join("".join(title_heading.itertext()).split())
+        title_heading.set("id", rewriter.prefix)
+    html = escape(content.text or "", quote=False) + "".join(
+        lxml.etree.tostring(child, method="html", encoding="unicode") for child in content)
+    return _Rewritten(html, title)
 
 
-class _ChapterRewriter(HTMLParser):
-    """Copies a page's HTML token by token, changing only attributes, heading levels, landmarks and permalink
-    anchors."""
+def _drop(element: lxml.etree._Element) -> None:
+    """Remove the element and what it holds, but keep the text after it."""
+    parent, previous = element.getparent(), element.getprevious()
+    if parent is None:
+        return
+    if element.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+class _ChapterRewriter:
+    """Moves one element of a page into the book: ids get the page's prefix, links to pages of the book point within
+    it, headings move down by `shift`, landmarks become plain blocks, and the `data-*` hooks of scripts go."""
 
     def __init__(self, page_url: str, in_book: dict[str, str], book_url: str, shift: int):
-        super().__init__(convert_charrefs=False)
         self.page_url, self.in_book, self.book_url, self.shift = page_url, in_book, book_url, shift
         self.prefix = in_book[page_url]
-        self.out: list[str] = []
-        self.title: list[str] = []
-        self._skip_depth = 0  # inside a dropped element (a heading's permalink)
-        self._in_title = False
-        self._seen_title = False
 
-    # --- tokens ---------------------------------------------------------------------------------------------------
-
-    def handle_starttag(self, tag, attrs):
-        if self._skip_depth:
-            self._skip_depth += tag not in _VOID
-            return
-        attributes = dict(attrs)
-        if tag == "a" and "headerlink" in (attributes.get("class") or "").split():
-            self._skip_depth = 1  # the ¶ permalink: a web page's tool, noise on paper
-            return
-        if tag == "h1" and not self._seen_title:
-            self._seen_title = self._in_title = True
-            # The page's title carries the chapter's anchor, which links from other pages land on.
-            attrs = [(name, value) for name, value in attrs if name != "id"]
-            self.out.append(self._start(self._book_tag(tag), attrs, chapter_id=self.prefix))
-            return
-        if tag == "details" and "open" not in attributes:
-            # Paper cannot be clicked: a folded box ("Check before sending") prints open.
-            attrs = [*attrs, ("open", None)]
-        self.out.append(self._start(self._book_tag(tag), attrs))
-
-    def handle_startendtag(self, tag, attrs):
-        if not self._skip_depth:
-            self.out.append(self._start(tag, attrs, close=True))
-
-    def handle_endtag(self, tag):
-        if self._skip_depth:
-            self._skip_depth -= 1
-            return
-        if tag == "h1" and self._in_title:
-            self._in_title = False
-        self.out.append(f"</{self._book_tag(tag)}>")
-
-    def handle_data(self, data):
-        if self._skip_depth:
-            return
-        if self._in_title:
-            self.title.append(data)
-        self.out.append(data)
-
-    def handle_entityref(self, name):
-        self.handle_data(f"&{name};")
-
-    def handle_charref(self, name):
-        self.handle_data(f"&#{name};")
-
-    def handle_comment(self, data):
-        if not self._skip_depth:
-            self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    # --- helpers --------------------------------------------------------------------------------------------------
+    def rewrite(self, element: lxml.etree._Element) -> None:
+        element.tag = self._book_tag(str(element.tag))  # an HTML element: its tag is a str
+        for name, value in list(element.attrib.items()):
+            if name.startswith("data-"):
+                del element.attrib[name]  # scripts start from these; the book is printed as it is
+            elif name in _ID_ATTRS:
+                element.set(name, " ".join(f"{self.prefix}--{one}" for one in value.split()))
+            elif name in _URL_ATTRS:
+                element.set(name, self._url(value))
 
     def _book_tag(self, tag: str) -> str:
         if tag in _HEADINGS:
             return f"h{min(int(tag[1]) + self.shift, 6)}"
         return _NOT_LANDMARKS.get(tag, tag)
 
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], close: bool = False,
-               chapter_id: str | None = None) -> str:
-        parts = [tag] + ([f'id="{chapter_id}"'] if chapter_id else [])
-        for name, value in attrs:
-            if name.startswith("data-"):
-                continue  # scripts start from these; the book is printed as it is
-            if value is None:
-                parts.append(name)
-                continue
-            if name in _ID_ATTRS:
-                value = " ".join(f"{self.prefix}--{one}" for one in value.split())
-            elif name in _URL_ATTRS:
-                value = self._url(value)
-            parts.append(f'{name}="{escape(value)}"')
-        return f"<{' '.join(parts)}{' /' if close else ''}>"
-
     def _url(self, value: str) -> str:
         if value.startswith("#"):
             return f"#{self.prefix}--{value[1:]}" if value[1:] else f"#{self.prefix}"
-        resolved = urlsplit(urljoin(_BASE + self.page_url, value))
-        if not (resolved.scheme + "://" + resolved.netloc + "/").startswith(_BASE):
+        site_path = _site_path(self.page_url, value)
+        if site_path is None:
             return value  # another site: printed with its address
-        path = resolved.path.lstrip("/")
+        path, fragment = site_path
         if path in self.in_book:
             anchor = self.in_book[path]
-            return f"#{anchor}--{resolved.fragment}" if resolved.fragment else f"#{anchor}"
-        return _relative(path, self.book_url) + (f"#{resolved.fragment}" if resolved.fragment else "")
+            return f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
+        return _relative(path, self.book_url) + (f"#{fragment}" if fragment else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _site_path(page_url: str, value: str) -> tuple[str, str] | None:
+    """(site path, fragment) of a link on the page at page_url; None for another site. Cached: the same links (the
+    glossary, the sources) recur on many pages, and urllib's parsing is slow."""
+    resolved = urlsplit(urljoin(_BASE + page_url, value))
+    if not (resolved.scheme + "://" + resolved.netloc + "/").startswith(_BASE):
+        return None
+    return resolved.path.lstrip("/"), resolved.fragment
 
 
 def _relative(path: str, from_url: str) -> str:

@@ -93,6 +93,8 @@ MARKER = re.compile(r"^[ \t]*<!--\s*handbook:\s*(?P<name>\S*?)\s*-->[ \t]*$")
 
 def marker_names(source: Source, known: set[str]) -> list[str]:
     """The page's markers, checked: an unknown name stops the build with its line."""
+    if "handbook:" not in source.body:
+        return []  # most pages place no block
     names = []
     for index, line in outside_fences(source.body.splitlines()):
         if match := MARKER.match(line):

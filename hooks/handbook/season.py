@@ -109,6 +109,8 @@ def text_of(fact: Fact) -> str:
 
 def substitute(markdown: str, season: Season) -> str:
     """Replace every `{{ season.<key> }}` outside fenced code. An unknown key raises KeyError naming the known ones."""
+    if "{{" not in markdown:
+        return markdown  # no fact named: most pages
     lines = markdown.split("\n")
     for index, line in outside_fences(lines):
         lines[index] = TOKEN.sub(lambda match: text_of(_known(season, match.group("key"))), line)

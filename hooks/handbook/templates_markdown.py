@@ -53,6 +53,8 @@ class _IndexAndIds(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.extension.page_templates = ids_on_page(lines)
+        if "templates-index" not in "\n".join(lines):
+            return lines  # only the Templates page has the index
         markers = [index for index, line in outside_fences(lines) if INDEX_MARKER.match(line)]
         if not markers:
             return lines
