@@ -245,6 +245,7 @@ def test_a_plain_build_keeps_the_generic_words(site_dir):
     assert not (site_dir / "assets" / "institution").exists()
 
 
+@pytest.mark.slow  # builds the whole handbook
 def test_a_malformed_institution_file_stops_the_build(tmp_path):
     shutil.copy(SAMPLE.parent / "example-logo.svg", tmp_path)
     bad = tmp_path / "institution.yml"
