@@ -59,6 +59,100 @@ def test_a_bad_rules_file_is_reported_with_its_line(tmp_path, old, new, needle, 
     assert message in str(caught.value)
 
 
+SECOND_LOOK_RULE = "  - kind: second-look\n    phrases:"
+
+
+@pytest.mark.parametrize("old, new, needle, message", [
+    ("version: 1\n", "version: 2\n", "version: 2", "'version' must be 1, not 2"),
+    ("threshold: 1\n", "threshold: 0\n", "threshold: 0", "'threshold' must be a number above 0, not 0"),
+    ("threshold: 1\n", "threshold: true\n", "threshold: true", "'threshold' must be a number above 0, not True"),
+    ("negation_window: 5\n", "negation_window: 0\n", "negation_window: 0",
+     "'negation_window' must be a whole number of words, 1 or more"),
+    ("negation_window: 5\n", "negation_window: true\n", "negation_window: true",
+     "'negation_window' must be a whole number of words, 1 or more"),
+    ("negation_window: 5\n", "negation_window: 2.5\n", "negation_window: 2.5",
+     "'negation_window' must be a whole number of words, 1 or more"),
+    ('clause_breaks: [but, however, although, though, "that said", yet, except]', "clause_breaks: []",
+     "clause_breaks: []", "'clause_breaks' must be a list with at least one item"),
+    ('  - "\\\\bnrmp\\\\b"\n', '  - "x*"\n', '"x*"', "regex 'x*' matches empty text, so it would match everywhere"),
+    ("  second-look:\n    title:", "  second-looks:\n    title:", "  second-looks:",
+     "unknown kind 'second-looks'; the kinds are: " + ", ".join(KINDS)),
+    ("    title: Second-look invitation\n", '    title: "  "\n', 'title: "  "', "'title' must be some text"),
+    ("    template_title: Second-look reply\n", "", "  second-look:\n",
+     "kind 'second-look' has a 'template' but no 'template_title'"),
+    ("    no_template: Most mass messages need no reply, so there is no template for this kind.\n", "",
+     "  general-update:\n", "kind 'general-update' needs a 'template' link, or 'no_template' saying why there is none"),
+    ("section: scenarios/second-look-invitation.md#what-to-do", "section: scenarios/second-look-invitation.md",
+     "section: scenarios/second-look-invitation.md\n",
+     "'scenarios/second-look-invitation.md' must be a link from the docs folder, written page.md#anchor"),
+    (SECOND_LOOK_RULE, "  - kind: admin\n    phrases:", "rules:\n  # --- admin", "no rule signals kind 'second-look'"),
+    (SECOND_LOOK_RULE, "  - kind: second-look\n    regex: visit\n    phrases:", "- kind: second-look\n    regex",
+     "a rule needs either 'phrases' or 'regex' (not both)"),
+    (SECOND_LOOK_RULE, '  - kind: second-look\n    regex: ""\n    phrasez:', "phrasez",
+     "unknown key 'phrasez' in a rule; a rule may have: kind, negatable, phrases, quotable, regex, weight"),
+    (SECOND_LOOK_RULE, "  - second-look\n" + SECOND_LOOK_RULE, "  - second-look\n",
+     "each rule must be a mapping with 'kind' and 'phrases' or 'regex'"),
+    ("    negatable: false\n", "    negatable: maybe\n", "negatable: maybe", "'negatable' must be true or false, not 'maybe'"),
+    ("    weight: 0.5\n", "    weight: lots\n", "weight: lots", "'weight' must be a number above 0, not 'lots'"),
+])
+def test_each_rules_file_mistake_gets_its_own_whole_message_and_line(tmp_path, old, new, needle, message):
+    path, text = broken(tmp_path, old, new)
+    with pytest.raises(SourceError) as caught:
+        load(path, DOCS, "data/decoder-rules.yml")
+    assert str(caught.value) == f"data/decoder-rules.yml:{line_of(text, needle)}: {message}"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("version: [1\n", "data/decoder-rules.yml:2: not valid YAML: did not find expected ',' or ']'"),
+    ("- version\n", "data/decoder-rules.yml:1: the rules file must be a mapping of keys to values"),
+])
+def test_a_rules_file_that_is_not_a_mapping_stops_at_its_line(tmp_path, text, message):
+    (tmp_path / "rules.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load(tmp_path / "rules.yml", DOCS, "data/decoder-rules.yml")
+    assert str(caught.value) == message
+
+
+def test_a_kind_left_out_of_kinds_is_named(tmp_path):
+    start, end = GOOD.index("  general-update:\n    title:"), GOOD.index("\n# What the decoder says")
+    path, _ = broken(tmp_path, GOOD[start:end], "")
+    with pytest.raises(SourceError) as caught:
+        load(path, DOCS, "data/decoder-rules.yml")
+    kinds_line = line_of(GOOD, "\nkinds:\n") + 1
+    assert str(caught.value) == f"data/decoder-rules.yml:{kinds_line}: 'kinds' is missing general-update"
+
+
+def test_the_engine_gets_tidied_phrases_and_each_rules_defaults(tmp_path):
+    path, _ = broken(tmp_path, "phrases: [this message is going to all]", 'phrases: ["this  message\\tis going to all"]')
+    rules = load(path, DOCS)
+    engine = rules.engine
+    assert (engine["version"], engine["kinds"], engine["threshold"], engine["negation_window"]) == (1, list(KINDS), 1, 5)
+    assert engine["clause_breaks"] == ["but", "however", "although", "though", "that said", "yet", "except"]
+    assert engine["rule_mentions"][0] == "\\bnrmp\\b"
+    mass = [rule for rule in engine["rules"] if rule.get("phrases") == ["this message is going to all"]]
+    assert mass == [{"kind": "general-update", "weight": 1, "negatable": False, "quotable": False,
+                     "phrases": ["this message is going to all"]}]
+    assert engine["rules"][0]["negatable"] is True and "regex" in engine["rules"][1]
+    assert json.loads(rules.engine_json()) == engine
+    assert rules.engine_json().startswith('{"version":1,"kinds":["admin","soft-interest",')
+    assert "Reply to a program’s interest" in json.dumps(rules.kinds[1].template_title, ensure_ascii=False)
+
+
+def test_each_kind_keeps_its_texts_and_links_for_the_guide():
+    rules = load(RULES, DOCS)
+    second_look = rules.kinds[KINDS.index("second-look")]
+    assert second_look.title == "Second-look invitation"
+    assert second_look.means.startswith("The program invites you to visit again, to see the place")
+    assert second_look.section == "scenarios/second-look-invitation.md#what-to-do"
+    assert second_look.section_title == "What to do when invited to a second look"
+    assert second_look.template == "scenarios/second-look-invitation.md#template-second-look-reply"
+    assert (second_look.template_title, second_look.no_template) == ("Second-look reply", None)
+    update = rules.kinds[-1]
+    assert (update.kind, update.template) == ("general-update", None)
+    assert update.no_template == "Most mass messages need no reply, so there is no template for this kind."
+    assert (rules.no_kind.kind, rules.no_kind.title, rules.no_kind.do) == ("no_kind", "No known kind found", None)
+
+
 def test_every_kind_has_a_rule_and_its_texts():
     rules = load(RULES, DOCS)
     assert [kind.kind for kind in rules.kinds] == list(KINDS)
