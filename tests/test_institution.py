@@ -82,6 +82,8 @@ IMAGES = ".gif, .jpeg, .jpg, .png, .svg, .webp"
     ("https://example.edu/student-affairs", "https://example.edu/a<b",
      "6: 'web_address': 'https://example.edu/a<b' is not a web address like https://example.edu/advising"),
     ("logo: example-logo.svg", "logo: ''", "8: 'logo': must be the path of a local image file"),
+    ("logo: example-logo.svg", "logo: HTTPS://cdn.example.edu/logo.png",
+     "8: 'logo': must be a local file: the site loads nothing from other addresses"),
     ("logo: example-logo.svg", "logo: //cdn.example.edu/logo.png",
      "8: 'logo': must be a local file: the site loads nothing from other addresses"),
     ("logo: example-logo.svg", "logo: institution.yml", f"8: 'logo': 'institution.yml' is not an image; use one of {IMAGES}"),
@@ -98,6 +100,9 @@ def test_each_institution_file_mistake_gets_its_whole_message(tmp_path, old, new
 
 @pytest.mark.parametrize("text, message", [
     (None, "1: institution file not found (INSTITUTION names it)"),
+    ("school_name: \x07\n", "1: not valid YAML: unacceptable character #x0007: special characters are not allowed\n"
+     '  in "<unicode string>", position 13'),
+    ("school_name: x\non: Monday\n", "1: 'True': unknown key; the keys are " + KEYS),  # YAML reads `on` as true
     ("school_name: [a\n", "2: not valid YAML: expected ',' or ']', but got '<stream end>'"),
     ("- school_name\n", "1: an institution file is a mapping with the keys " + KEYS),
 ])
@@ -116,10 +121,11 @@ def test_values_are_trimmed_and_a_logo_may_be_in_capitals_and_without_one_there_
     file.write_text(SAMPLE_TEXT.replace("logo: example-logo.svg", "logo: ' Logo.SVG '").replace(
         "hours: Monday to Friday, 9 am to 5 pm (US Eastern time)",
         "hours: '  Monday to Friday, 9 am to 5 pm (US Eastern time) '").replace("web_address: https", "web_address: http").replace(
+        "/student-affairs", "/Xavier-Hall").replace(
         "school_name: Example", "school_name: " + "x" * 162 + " Example"), encoding="utf-8")
     school = load(file)
     assert school.hours == "Monday to Friday, 9 am to 5 pm (US Eastern time)"
-    assert school.web_address == "http://example.edu/student-affairs" and len(school.school_name) == 200
+    assert school.web_address == "http://example.edu/Xavier-Hall" and len(school.school_name) == 200
     assert (school.logo, school.logo_url) == (tmp_path / "Logo.SVG", "assets/institution/Logo.SVG")
     file.write_text(SAMPLE_TEXT.replace("logo: example-logo.svg\n", ""), encoding="utf-8")
     assert (load(file).logo, load(file).logo_url) == (None, None)
@@ -135,9 +141,9 @@ def test_the_office_card_gives_every_contact_detail():
 
 
 def test_template_notes_name_each_office_word_and_leave_unknown_ones():
-    assert with_office_html("{{ school.office }}, {{ school.phone }} or {{school.office}}.", None) == (
-        '<span class="school-office-mention">your dean\'s office</span>, {{ school.phone }} or '
-        '<span class="school-office-mention">your dean\'s office</span>.')
+    assert with_office_html("\"Ask\" {{ school.office }}, {{ school.phone }} or {{school.office}} <b>'s'</b>", None) == (
+        '"Ask" <span class="school-office-mention">your dean\'s office</span>, {{ school.phone }} or '
+        '<span class="school-office-mention">your dean\'s office</span> &lt;b&gt;\'s\'&lt;/b&gt;')
 
 
 def inline(text: str, institution=None) -> str:

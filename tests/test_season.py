@@ -139,6 +139,31 @@ def test_a_season_without_a_whole_number_year_stops_at_the_facts_line(year):
     assert error_of(GOOD.replace("  season_year:", "  year:", 1)).startswith("season.yml:2: needs the fact 'season_year'")
 
 
+@pytest.mark.parametrize("old, new, message", [
+    ("checked: 2026-11-28", "checked: soon", "season.yml:8: 'checked' must be a date written YYYY-MM-DD, not 'soon'"),
+    ("  match_day:\n", "  Match-Day:\n",
+     "season.yml:9: fact key 'Match-Day' must be lowercase letters, digits and underscores"),
+    ("  match_day:\n", "  match_day: soon\n  old_match_day:\n",
+     "season.yml:9: fact 'match_day' must be a mapping with label, value (or unpublished), source, checked"),
+    ("    label: Match Day\n", "    label: Match Day\n    note: x\n    date: y\n",
+     "season.yml:9: fact 'match_day' has unknown keys: date, note"),
+    ("    label: Match Day\n", "    label: ''\n", "season.yml:9: fact 'match_day' needs 'label'"),
+    ("    label: Match Day\n", "    label: Match Day\n    unpublished: true\n",
+     "season.yml:9: fact 'match_day' needs either 'value' or 'unpublished: true', not both"),
+])
+def test_each_fact_mistake_gets_its_whole_message_at_the_facts_line(old, new, message):
+    assert old in GOOD
+    assert error_of(GOOD.replace(old, new, 1)) == message
+
+
+def test_a_fact_keeps_its_key_label_and_source():
+    fact = season().facts["match_day"]
+    assert (fact.key, fact.label, fact.source, fact.source_name) == (
+        "match_day", "Match Day", "nrmp-main-match-policy", "the NRMP pages")
+    assert (fact.value, fact.time, fact.checked) == (
+        datetime.date(2027, 3, 19), "1:00 p.m. US Eastern Time", datetime.date(2026, 11, 28))
+
+
 def test_the_overdue_warning_points_at_the_warn_after_line():
     moved = "# The season the handbook describes.\n" + GOOD
     assert warnings(season(moved), datetime.date(2027, 7, 1))[0].startswith("season.yml:2: the 2027 Match season")

@@ -62,7 +62,10 @@ def test_a_page_gets_its_sources_in_its_own_order():
 
 @pytest.mark.parametrize("front_matter, expected", [
     ("sources: [good, nope]\n", "docs/page.md:2: unknown source id 'nope': not a reference id in snippets/links.md"),
-    ("sources:\n  - good\n  - orphan\n", "docs/page.md:4: source 'orphan' has no entry on docs/sources.md"),
+    ("sources:\n  - good\n  - orphan\n",
+     "docs/page.md:4: source 'orphan' has no entry on docs/sources.md: add `- [Title][orphan]` there"),
+    ("sources:\n  - good\n  - nope\n", "docs/page.md:4: unknown source id 'nope': not a reference id in snippets/links.md"),
+    ("sources:\n  - good\n  - other\n  - good\n", "docs/page.md:5: source 'good' is listed twice"),
     ("sources: good\n", "docs/page.md:2: 'sources' must be a list"),
     ("sources: [good, good]\n", "docs/page.md:2: source 'good' is listed twice"),
 ])
@@ -105,6 +108,10 @@ def test_the_registry_reads_the_projects_links_and_sources_page(tmp_path):
     registry = load_registry(tmp_path, tmp_path / "docs")
     assert registry.links["orphan"] == "https://example.org/orphan"
     assert [entry.title for entry in registry.entries.values()] == ["The good rules", "Other rules"]
+    links = tmp_path / "snippets" / "links.md"
+    links.write_text(LINKS.replace("example.org/orphan", "example.org/moved"), encoding="utf-8")
+    os.utime(links, ns=(links.stat().st_atime_ns, links.stat().st_mtime_ns + 10**9))  # as `mkdocs serve` sees an edit
+    assert load_registry(tmp_path, tmp_path / "docs").links["orphan"] == "https://example.org/moved"
     (tmp_path / "docs" / "sources.md").write_text(SOURCES_PAGE + "- [Gone][missing]\n", encoding="utf-8")
     with pytest.raises(SourceError, match=r"^docs/sources.md:9: 'missing'"):  # read again, with its project path
         load_registry(tmp_path, tmp_path / "docs")
@@ -118,7 +125,8 @@ def test_the_box_links_each_document_and_its_entry_under_one_heading():
     heading, note, items = list(aside)
     assert (heading.tag, heading.get("id"), heading.text) == ("h2", "page-sources", "Official sources for this page")
     assert note.tag == "p" and note.text.startswith("Rules and numbers change every Match season.")
-    assert items.tag == "ul"
+    assert items.tag == "ul" and [item.tag for item in items] == ["li", "li"]
+    assert [[a.tag for a in item] for item in items] == [["a", "a"], ["a", "a"]]
     assert [[(a.get("href"), a.get("class"), a.text, a.tail) for a in item] for item in items] == [
         [("https://example.org/other", None, "Other rules", " · "),
          ("../sources/#src-other", "page-sources-entry", "why we cite it", None)],
@@ -130,6 +138,7 @@ def test_the_box_links_each_document_and_its_entry_under_one_heading():
 def test_the_sources_page_anchors_the_first_item_that_starts_with_each_document():
     found, _ = entries()
     html = markdown.markdown(
+        "[The good rules](https://example.org/good) in a paragraph is not an entry.\n\n"
         "- [The good rules](https://example.org/good) tight\n"
         "- See [Other](https://example.org/other)\n"
         "- [Good again](https://example.org/good)\n"
@@ -142,6 +151,7 @@ def test_the_sources_page_anchors_the_first_item_that_starts_with_each_document(
     root = etree.fromstring(f"<div>{html}</div>")
     anchor_entries(root, found)
     assert [item.get("id") for item in root.iter("li")] == ["src-good", None, None, None, None, "src-other", None]
+    assert [element.tag for element in root.iter() if element.get("id")] == ["li", "li"]
 
 
 def test_the_markers_are_taken_out_and_read_except_inside_fenced_code():
