@@ -119,3 +119,59 @@ def test_an_unknown_marker_stops_the_build_with_its_line():
 def test_a_swallowed_marker_fails_loudly():
     with pytest.raises(SourceError, match="did not reach the page's HTML"):
         place("<p>no marker</p>", "book", "<div></div>", "docs/print.md")
+
+
+# --- one whole book, written out by hand --------------------------------------------------------------------------
+
+START = ('<h1 id="start">Start <em>here</em><a class="headerlink" href="#start">¶</a></h1><p id="see">See '
+         '<a href="guide/letters/#intent">intent</a>, <a href="#see">this</a>, <a href="#">top</a> &copy; &#169;</p>')
+LETTERS = ('<h1 id="letters">Letters</h1><h2 id="intent">Intent</h2><h6 id="deep">Deep</h6>'
+           '<img src="../../assets/x.png" alt="X" data-zoom="1"/><br><p><a href="../../sources/#nrmp">sources</a> '
+           '<a href="../../">home</a> <a href="https://www.nrmp.org/x?a=1&amp;b=2">NRMP</a> <a href="../../faq/">faq</a> '
+           '<a href="/guide/other/">other</a></p><!-- kept --><section class="tpl" id="t" aria-labelledby="t-title">'
+           '<label for="a b">N</label></section>')
+OTHER = ('<h1>Other</h1><details><summary>More</summary></details><h1 id="second">Second h1<a class="headerlink" '
+         'href="#second"><span>¶</span><br><!-- gone --><img src="x.png"/></a></h1>')
+
+
+def test_a_whole_book_is_rewritten_as_written_here():
+    chapters = [Chapter("", START, None), Chapter("guide/letters/", LETTERS, "Guides & you"),
+                Chapter("guide/other/", OTHER, "Guides & you"), Chapter("sources/", '<h1 id="s">Sources</h1>', None)]
+    made = make_book(chapters, title="Handbook", edition="November 28, 2026", site_url="https://x.example/h/",
+                     book_url="print/")
+    assert made.titles == ["Start here", "Letters", "Other", "Sources"]
+    cover = ('<div class="book-cover"><p class="book-cover-title">Handbook</p>'
+             '<p class="book-cover-edition">Edition of November 28, 2026</p>'
+             '<p class="book-cover-address">Read it online at <a href="https://x.example/h/">https://x.example/h/</a></p>'
+             "<p>Free to read, print and share. Not legal or immigration advice.</p></div>")
+    contents = ('<nav class="book-contents" aria-labelledby="book-contents-title">'
+                '<p class="book-contents-title" id="book-contents-title">Contents</p><ol>'
+                '<li><a href="#book-start">Start here</a></li>'
+                '<li><a href="#book-section-guides-you">Guides &amp; you</a><ol>'
+                '<li><a href="#book-guide-letters">Letters</a></li><li><a href="#book-guide-other">Other</a></li></ol></li>'
+                '<li><a href="#book-sources">Sources</a></li></ol></nav>')
+    start = ('<article class="book-chapter book-chapter--top"><h1 id="book-start">Start <em>here</em></h1>'
+             '<p id="book-start--see">See <a href="#book-guide-letters--intent">intent</a>, '
+             '<a href="#book-start--see">this</a>, <a href="#book-start">top</a> &copy; &#169;</p></article>')
+    section = ('<section class="book-section" aria-labelledby="book-section-guides-you">'
+               '<h1 id="book-section-guides-you">Guides &amp; you</h1>')
+    letters = ('<article class="book-chapter"><h2 id="book-guide-letters">Letters</h2>'
+               '<h3 id="book-guide-letters--intent">Intent</h3><h6 id="book-guide-letters--deep">Deep</h6>'
+               '<img src="../assets/x.png" alt="X" /><br><p><a href="#book-sources--nrmp">sources</a> '
+               '<a href="#book-start">home</a> <a href="https://www.nrmp.org/x?a=1&amp;b=2">NRMP</a> '
+               '<a href="../faq/">faq</a> <a href="#book-guide-other">other</a></p><!-- kept -->'
+               '<div class="tpl" id="book-guide-letters--t" aria-labelledby="book-guide-letters--t-title">'
+               '<label for="book-guide-letters--a book-guide-letters--b">N</label></div></article>')
+    other = ('<article class="book-chapter"><h2 id="book-guide-other">Other</h2>'
+             '<details open><summary>More</summary></details>'
+             '<h2 id="book-guide-other--second">Second h1</h2></article>')
+    sources = '<article class="book-chapter book-chapter--top"><h1 id="book-sources">Sources</h1></article>'
+    assert made.html == ('<div class="book">' + cover + contents
+                         + "\n".join([start, section, letters, other, "</section>", sources]) + "</div>")
+
+
+def test_the_contents_close_a_section_that_ends_the_book():
+    assert book().html.split("<nav", 1)[1].split("</nav>")[0].endswith(
+        '<ol><li><a href="#book-start">Start here</a></li><li><a href="#book-section-the-rules">The rules</a><ol>'
+        '<li><a href="#book-rules-a">Rule A</a></li></ol></li></ol>')
+    assert book().html.endswith("</article>\n</section></div>")
