@@ -37,7 +37,10 @@ def test_only_scripts_a_browser_runs_are_hashed_once_each_in_page_order():
             '<script src="x.js">alert(3)</script><script type="text/x-template">alert(4)</script><p>alert(5)</p>')
     assert inline_script_hashes(page) == [ALERT,  # and alert(2)
                                           "'sha256-4axlHpxgDbFzJObpXPFZgZhULrEGgJiud3OwxN9unHg='"]
-    # a script's body is hashed exactly as written, entities and all, as the browser does
+    # a script's body is hashed whole, as the browser does, even where a "<" splits what the parser reads
+    assert inline_script_hashes("<script>if (a < b) alert(1)</script>") == [
+        "'sha256-qfgu+Ey3GPN/PhVNv5pW0StE3h++OUb593wmNL/Se5E='"]  # sha256 of the body, worked out with hashlib
+    # and exactly as written, entities and all
     assert inline_script_hashes("<script>a &amp;&amp; b</script>") != inline_script_hashes("<script>a && b</script>")
 
 

@@ -13,6 +13,7 @@ from handbook.print_downloads import (
     marker_names,
     place,
     printed_editions,
+    qr_code_svg,
     write_manifest,
 )
 from site_build import parse_html
@@ -175,3 +176,42 @@ def test_the_contents_close_a_section_that_ends_the_book():
         '<ol><li><a href="#book-start">Start here</a></li><li><a href="#book-section-the-rules">The rules</a><ol>'
         '<li><a href="#book-rules-a">Rule A</a></li></ol></li></ol>')
     assert book().html.endswith("</article>\n</section></div>")
+
+
+
+def test_a_fingerprint_is_the_first_20_hex_digits_of_sha256_over_each_part_and_a_nul():
+    # sha256(b"a\0"), worked out with hashlib: a manifest written by an earlier build still matches
+    assert fingerprint("a") == "ffe9aaeaa2a2d5048174"
+    assert fingerprint("ab", "c") != fingerprint("a", "bc")
+
+
+def test_the_manifest_is_readable_json(tmp_path):
+    write_manifest(tmp_path, "ffe9aaeaa2a2d5048174", {"handbook-a4.pdf": 3})
+    assert (tmp_path / "manifest.json").read_text(encoding="utf-8") == (
+        '{\n  "fingerprint": "ffe9aaeaa2a2d5048174",\n  "pages": {\n    "handbook-a4.pdf": 3\n  }\n}\n')
+
+
+@pytest.mark.parametrize("pages, served", [
+    ({"handbook-a4.pdf": 1, "handbook-letter.pdf": 1, "handout-a4.pdf": 1, "handout-letter.pdf": 1}, True),
+    ({"handbook-a4.pdf": 9, "handbook-letter.pdf": 9, "handout-a4.pdf": 2}, False),  # one page count missing
+    ({"handbook-a4.pdf": 9, "handbook-letter.pdf": 9, "handout-a4.pdf": 2, "handout-letter.pdf": 0}, False),
+])
+def test_pdfs_are_served_only_when_each_has_pages(tmp_path, pages, served):
+    for edition in EDITIONS:
+        (tmp_path / edition.file).write_bytes(b"%PDF-1.7")
+    write_manifest(tmp_path, fingerprint("a"), pages)
+    assert bool(printed_editions(tmp_path, fingerprint("a"))) is served
+
+
+def test_the_download_list_is_exactly_one_item_per_paper_size():
+    assert download_links("handout", "d/") == (
+        '<ul class="pdf-download"><li><a href="d/handout-a4.pdf" download>Download the handout (PDF, A4 paper)</a></li>'
+        '<li><a href="d/handout-letter.pdf" download>Download the handout (PDF, US Letter paper)</a></li></ul>')
+
+
+def test_the_qr_code_is_an_inline_svg_sized_by_css_and_titled_with_its_address():
+    svg = qr_code_svg("https://ab.org/x")
+    # 16 bytes need QR version 2 at error level M: 25 modules and a 4-module quiet zone on each side, 4 units each
+    assert svg.startswith('<svg viewBox="0 0 132 132" class="qr-code"><title>https://ab.org/x</title><path '
+                          'transform="scale(4)" stroke="#000" d="M4 4.5h7')
+    assert "width=" not in svg.split(">", 1)[0] and svg.count("<path") == 1 and 'class="' not in svg.split("<path")[1]
