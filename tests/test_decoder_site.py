@@ -94,6 +94,30 @@ SECOND_LOOK_RULE = "  - kind: second-look\n    phrases:"
      "each rule must be a mapping with 'kind' and 'phrases' or 'regex'"),
     ("    negatable: false\n", "    negatable: maybe\n", "negatable: maybe", "'negatable' must be true or false, not 'maybe'"),
     ("    weight: 0.5\n", "    weight: lots\n", "weight: lots", "'weight' must be a number above 0, not 'lots'"),
+    ("\nkinds:\n", "\nkinds: []\nkind_texts:\n", "kinds: []", "'kinds' must map each kind to its texts"),
+    ("    not_means: >-\n      Going, or not going", "    not_meanz: >-\n      Going, or not going", "  second-look:\n",
+     "'not_means' must be some text"),
+    (SECOND_LOOK_RULE, "  - phrases: [open house]\n    kind: second-looks\n    phrases:", "kind: second-looks",
+     "unknown kind 'second-looks'; the kinds are: " + ", ".join(KINDS)),
+    (SECOND_LOOK_RULE, '  - kind: second-look\n    regex: ""\n    phrasez:', "phrasez",
+     "unknown key 'phrasez' in a rule; a rule may have: kind, negatable, phrases, quotable, regex, weight"),
+    (SECOND_LOOK_RULE, '  - kind: second-look\n    negatable: true\n    regex: ""\n  - kind: second-look\n    phrases:',
+     'regex: ""', "'regex' must be a non-empty string"),
+    (SECOND_LOOK_RULE, "  - kind: second-look\n    negatable: true\n    regex: 5\n  - kind: second-look\n    phrases:",
+     "regex: 5", "'regex' must be a non-empty string"),
+    (SECOND_LOOK_RULE, '  - kind: second-look\n    regex: "^$"\n  - kind: second-look\n    phrases:', '"^$"',
+     "regex '^$' matches empty text, so it would match everywhere"),
+    (SECOND_LOOK_RULE, '  - kind: second-look\n    regex: "(?P<x>visit)"\n  - kind: second-look\n    phrases:',
+     "(?P<x>", "regex '(?P<x>visit)' uses syntax JavaScript does not share (named groups (?P, inline flags, \\A \\Z, "
+     "atomic or possessive parts)"),
+    (SECOND_LOOK_RULE, "  - kind: second-look\n    quotable: maybe\n    phrases:", "quotable: maybe",
+     "'quotable' must be true or false, not 'maybe'"),
+    ('clause_breaks: [but, however, although, though, "that said", yet, except]', "clause_breaks:\n  - but\n  - ' '",
+     "  - ' '", "item 2 of 'clause_breaks' must be some text, not ' '"),
+    ("template: scenarios/second-look-invitation.md#template-second-look-reply",
+     "template: scenarios/second-look-invitation.md#template-thank-you", "#template-thank-you",
+     "'scenarios/second-look-invitation.md#template-thank-you': that page shows no template 'thank-you' "
+     "(a template link ends in #template-<id>)"),
 ])
 def test_each_rules_file_mistake_gets_its_own_whole_message_and_line(tmp_path, old, new, needle, message):
     path, text = broken(tmp_path, old, new)
@@ -113,13 +137,26 @@ def test_a_rules_file_that_is_not_a_mapping_stops_at_its_line(tmp_path, text, me
     assert str(caught.value) == message
 
 
-def test_a_kind_left_out_of_kinds_is_named(tmp_path):
-    start, end = GOOD.index("  general-update:\n    title:"), GOOD.index("\n# What the decoder says")
+def test_kinds_left_out_of_kinds_are_named(tmp_path):
+    start, end = GOOD.index("  second-look:\n    title:"), GOOD.index("\n# What the decoder says")
     path, _ = broken(tmp_path, GOOD[start:end], "")
     with pytest.raises(SourceError) as caught:
         load(path, DOCS, "data/decoder-rules.yml")
     kinds_line = line_of(GOOD, "\nkinds:\n") + 1
-    assert str(caught.value) == f"data/decoder-rules.yml:{kinds_line}: 'kinds' is missing general-update"
+    assert str(caught.value) == f"data/decoder-rules.yml:{kinds_line}: 'kinds' is missing second-look, general-update"
+
+
+def test_a_rules_file_without_its_no_kind_texts_says_so(tmp_path):
+    start, end = GOOD.index("# What the decoder says"), GOOD.index("\nrules:\n")
+    path, _ = broken(tmp_path, GOOD[start:end], "")
+    with pytest.raises(SourceError) as caught:
+        load(path, DOCS, "data/decoder-rules.yml")
+    assert str(caught.value) == "data/decoder-rules.yml:1: 'no_kind' must be a mapping of texts"
+
+
+def test_a_negation_window_of_one_word_is_allowed(tmp_path):
+    path, _ = broken(tmp_path, "negation_window: 5\n", "negation_window: 1\n")
+    assert load(path, DOCS).engine["negation_window"] == 1
 
 
 def test_the_engine_gets_tidied_phrases_and_each_rules_defaults(tmp_path):
@@ -133,6 +170,7 @@ def test_the_engine_gets_tidied_phrases_and_each_rules_defaults(tmp_path):
     assert mass == [{"kind": "general-update", "weight": 1, "negatable": False, "quotable": False,
                      "phrases": ["this message is going to all"]}]
     assert engine["rules"][0]["negatable"] is True and "regex" in engine["rules"][1]
+    assert [rule["quotable"] for rule in engine["rules"]].count(True) == GOOD.count("\n    quotable: true") > 0
     assert json.loads(rules.engine_json()) == engine
     assert rules.engine_json().startswith('{"version":1,"kinds":["admin","soft-interest",')
     # the page embeds the JSON as typed: "’" stays one character, not \u2019
@@ -145,6 +183,8 @@ def test_each_kind_keeps_its_texts_and_links_for_the_guide():
     assert second_look.title == "Second-look invitation"
     assert second_look.means.startswith("The program invites you to visit again, to see the place")
     assert second_look.section == "scenarios/second-look-invitation.md#what-to-do"
+    assert second_look.not_means.startswith("Going, or not going, should not change how the program ranks you.")
+    assert second_look.do.startswith("Go only if it will help you decide")
     assert second_look.section_title == "What to do when invited to a second look"
     assert second_look.template == "scenarios/second-look-invitation.md#template-second-look-reply"
     assert (second_look.template_title, second_look.no_template) == ("Second-look reply", None)
