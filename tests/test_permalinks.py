@@ -92,6 +92,7 @@ def project(tmp_path):
     return tmp_path
 
 
+@pytest.mark.slow  # builds sites with MkDocs; the hand-made site below runs the same checks fast
 def test_a_removed_anchor_fails_and_an_alias_anchor_fixes_it(project):
     manifest = merged({}, build(project))
     assert manifest["/guide/letters/"]["sections"] == ["letter-of-intent", "thank-you"]
@@ -102,6 +103,7 @@ def test_a_removed_anchor_fails_and_an_alias_anchor_fixes_it(project):
     assert broken(manifest, build(project)) == []
 
 
+@pytest.mark.slow  # builds sites with MkDocs; the hand-made site below runs the same checks fast
 def test_a_redirect_keeps_a_moved_page_and_its_anchors_working(project):
     manifest = merged({}, build(project))
     (project / "docs" / "letters").mkdir()
@@ -114,6 +116,7 @@ def test_a_redirect_keeps_a_moved_page_and_its_anchors_working(project):
     assert set(merged(manifest, site)) == {"/", "/guide/letters/", "/letters/"}
 
 
+@pytest.mark.slow  # builds sites with MkDocs; the hand-made site below runs the same checks fast
 def test_make_permalinks_refuses_to_drop_a_broken_address(project):
     site = build(project)
     manifest_file = project / "permalinks.yml"
