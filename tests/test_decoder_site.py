@@ -129,6 +129,8 @@ def test_each_rules_file_mistake_gets_its_own_whole_message_and_line(tmp_path, o
 @pytest.mark.parametrize("text, message", [
     ("version: [1\n", "data/decoder-rules.yml:2: not valid YAML: did not find expected ',' or ']'"),
     ("- version\n", "data/decoder-rules.yml:1: the rules file must be a mapping of keys to values"),
+    ("version: \x07\n", "data/decoder-rules.yml:1: not valid YAML: unacceptable character #x0007: control characters "
+     'are not allowed\n  in "<unicode string>", position 9'),
 ])
 def test_a_rules_file_that_is_not_a_mapping_stops_at_its_line(tmp_path, text, message):
     (tmp_path / "rules.yml").write_text(text, encoding="utf-8")
@@ -152,6 +154,14 @@ def test_a_rules_file_without_its_no_kind_texts_says_so(tmp_path):
     with pytest.raises(SourceError) as caught:
         load(path, DOCS, "data/decoder-rules.yml")
     assert str(caught.value) == "data/decoder-rules.yml:1: 'no_kind' must be a mapping of texts"
+
+
+def test_a_kind_that_is_not_a_mapping_is_named_at_its_line_and_the_file_by_its_own_path(tmp_path):
+    start, end = GOOD.index("  second-look:\n    title:"), GOOD.index("  general-update:\n")
+    path, text = broken(tmp_path, GOOD[start:end], "  second-look: soon\n")
+    with pytest.raises(SourceError) as caught:
+        load(path, DOCS)
+    assert str(caught.value) == f"{path}:{line_of(text, 'second-look: soon')}: 'second-look' must be a mapping of texts"
 
 
 def test_a_negation_window_of_one_word_is_allowed(tmp_path):

@@ -230,3 +230,29 @@ def test_the_manifest_file_is_read_back_as_written(tmp_path):
     assert load(tmp_path / "missing.yml") == {}
     (tmp_path / "empty.yml").write_text("# nothing yet\n", encoding="utf-8")
     assert load(tmp_path / "empty.yml") == {}
+
+
+def test_a_refresh_without_an_address_or_with_url_twice_is_read_as_written():
+    assert scan_html('<meta http-equiv="refresh">').redirect is None
+    assert scan_html('<meta http-equiv="refresh" content="0; url=/a/?next=url=b">').redirect == "/a/?next=url=b"
+
+
+def test_redirects_to_a_file_and_to_the_home_page_land_there(tmp_path):
+    for name, html in {"index.html": "<h2 id='a'>A</h2>", "page.html": "<h2 id='b'>B</h2>",
+                       "old/index.html": redirect_page("../page.html"), "home/index.html": redirect_page("../"),
+                       "Xray/index.html": "<h2 id='x'>X</h2>"}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    assert resolve(tmp_path, "/old/")[0] == "/page.html"
+    assert resolve(tmp_path, "/home/")[0] == "/"
+    assert resolve(tmp_path, "/Xray/")[0] == "/Xray/" and file_for(tmp_path, "/Xray/") == tmp_path / "Xray" / "index.html"
+    # every listed address is checked, also after one that is gone
+    assert broken({"/gone/": {}, "/home/": {"sections": ["nope"]}}, tmp_path) == [
+        "/gone/: no such page, and no redirect from it", "/home/ (now /)#nope: no element with this id (section)"]
+
+
+def test_the_manifest_keeps_its_order_long_lines_and_any_script():
+    manifest = {"/b/": {"sections": [f"section-number-{n}" for n in range(5)]}, "/é/": {"sections": ["café"]}}
+    text = dump(manifest).removeprefix(HEADER)
+    assert text == ("/b/:\n  sections: [section-number-0, section-number-1, section-number-2, section-number-3, "
+                    "section-number-4]\n/é/:\n  sections: [café]\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from handbook.frontmatter import SourceError, parse
-from handbook.print_book import Chapter, make_book
+from handbook.print_book import Chapter, anchor_for, make_book
 from handbook.print_downloads import (
     EDITIONS,
     download_links,
@@ -215,3 +215,30 @@ def test_the_qr_code_is_an_inline_svg_sized_by_css_and_titled_with_its_address()
     assert svg.startswith('<svg viewBox="0 0 132 132" class="qr-code"><title>https://ab.org/x</title><path '
                           'transform="scale(4)" stroke="#000" d="M4 4.5h7')
     assert "width=" not in svg.split(">", 1)[0] and svg.count("<path") == 1 and 'class="' not in svg.split("<path")[1]
+
+
+def test_markers_are_listed_in_page_order_and_an_unknown_one_names_the_known_ones():
+    source = parse("---\ndescription: x\n---\n# T\n\n<!-- handbook: qr-code -->\n\n<!-- handbook: book -->\n", "d.md")
+    assert marker_names(source, {"book", "qr-code"}) == ["qr-code", "book"]
+    with pytest.raises(SourceError) as caught:
+        marker_names(source, {"book", "handout"})
+    assert str(caught.value) == "d.md:6: unknown marker 'handbook: qr-code'; known: book, handout"
+
+
+def test_a_marker_is_replaced_by_its_fragment_or_named_when_it_did_not_arrive():
+    assert place("<p>a</p><!-- handbook: book --><p>b</p>", "book", "<div>X</div>", "docs/print.md") == (
+        "<p>a</p><div>X</div><p>b</p>")
+    with pytest.raises(SourceError) as caught:
+        place("<p><!-- handbook: qr --></p>", "book", "<div></div>", "docs/print.md")
+    assert str(caught.value) == ("docs/print.md:1: marker 'handbook: book' did not reach the page's HTML; put it on a "
+                                 "line of its own, with blank lines around it")
+
+
+def test_a_chapter_title_is_its_first_heading_whole_and_its_one_letter_ids_and_odd_addresses_survive():
+    page = ('<p data-x="1" id="p">Intro</p><h1>Start <em>here</em> now</h1><p id="a"><a href="#a">a</a> '
+            '<a href="/Xray/">x</a></p><details open><summary>s</summary></details>')
+    made = make_book([Chapter("", page, None)], title="T", edition="E", site_url="u", book_url="print/")
+    assert made.titles == ["Start here now"]
+    assert ('<p id="book-start--p">Intro</p><h1 id="book-start">Start <em>here</em> now</h1><p id="book-start--a">'
+            '<a href="#book-start--a">a</a> <a href="../Xray/">x</a></p><details open><summary>') in made.html
+    assert anchor_for("") == "book-start" and anchor_for("X/y/") == "book-X-y"
