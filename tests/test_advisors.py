@@ -10,7 +10,7 @@ from handbook.advisors import Link, advisor_links_markdown, nav_pages, page_titl
 PAGES = {
     "index.md": "---\ndescription: d\n---\n# Start here { #start }\n",
     "faq.md": "---\ndescription: d\n---\nIntro line.\n\n# Questions | answers [FAQ] { #faq }\n\n<!-- template: thank-you -->\n",
-    "scenarios/index.md": "# Scenarios\n",
+    "scenarios/index.md": "# Scenarios\n\n<!-- template: _partial -->\n",  # a shared part is never listed
     "scenarios/second-look.md": "# A second look\n\n<!-- template: second-look -->\n\n<!-- template: thank-you -->\n",
     "scenarios/no-heading.md": "Only text.\n",
 }
@@ -80,7 +80,8 @@ def test_the_block_has_sections_then_scenarios_then_templates(project):
     assert block.endswith("</div>")
     sections, scenarios, shown = block.split("### ")[1:]
     assert sections.count("](") == 3 and "(scenarios/index.md)" in sections and "| Part | Copy |" in sections
-    assert scenarios.startswith("Scenarios { #links-scenarios }") and scenarios.count("](") == 2
+    assert scenarios.startswith("Scenarios { #links-scenarios }\n\n| Link | Part | Copy |") and scenarios.count("](") == 2
+    assert sections.endswith("Copy link</button> |\n\n") and scenarios.endswith("Copy link</button> |\n\n")
     assert "(scenarios/second-look.md)" in scenarios and "(scenarios/no-heading.md)" in scenarios
     assert shown.startswith("Templates { #links-templates }") and "| Link | On the page | Copy |" in shown
     assert shown.count("](") == 2
