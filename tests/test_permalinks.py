@@ -252,7 +252,7 @@ def test_redirects_to_a_file_and_to_the_home_page_land_there(tmp_path):
 
 
 def test_the_manifest_keeps_its_order_long_lines_and_any_script():
-    manifest = {"/b/": {"sections": [f"section-number-{n}" for n in range(5)]}, "/é/": {"sections": ["café"]}}
+    manifest = {"/é/": {"sections": ["café"]}, "/b/": {"sections": [f"section-number-{n}" for n in range(5)]}}
     text = dump(manifest).removeprefix(HEADER)
-    assert text == ("/b/:\n  sections: [section-number-0, section-number-1, section-number-2, section-number-3, "
-                    "section-number-4]\n/é/:\n  sections: [café]\n")
+    assert text == ("/é/:\n  sections: [café]\n/b/:\n  sections: [section-number-0, section-number-1, "
+                    "section-number-2, section-number-3, section-number-4]\n")

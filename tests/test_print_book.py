@@ -236,9 +236,10 @@ def test_a_marker_is_replaced_by_its_fragment_or_named_when_it_did_not_arrive():
 
 def test_a_chapter_title_is_its_first_heading_whole_and_its_one_letter_ids_and_odd_addresses_survive():
     page = ('<p data-x="1" id="p">Intro</p><h1>Start <em>here</em> now</h1><p id="a"><a href="#a">a</a> '
-            '<a href="/Xray/">x</a></p><details open><summary>s</summary></details>')
+            '<a href="/Xray/">x</a></p><details open class="tpl-checks"><summary>s</summary></details><!DOCTYPE html>')
     made = make_book([Chapter("", page, None)], title="T", edition="E", site_url="u", book_url="print/")
     assert made.titles == ["Start here now"]
     assert ('<p id="book-start--p">Intro</p><h1 id="book-start">Start <em>here</em> now</h1><p id="book-start--a">'
-            '<a href="#book-start--a">a</a> <a href="../Xray/">x</a></p><details open><summary>') in made.html
+            '<a href="#book-start--a">a</a> <a href="../Xray/">x</a></p><details open class="tpl-checks"><summary>') in made.html
+    assert made.html.endswith("</details><!DOCTYPE html></article></div>")
     assert anchor_for("") == "book-start" and anchor_for("X/y/") == "book-X-y"
