@@ -61,8 +61,9 @@ serve-site: build
 # At the lowest CPU priority: the run takes both cores for a long time.
 MUTANTS ?=
 mutation: $(STAMP)
-	rm -rf .mutation/src .mutation/tests .mutation/docs .mutation/snippets && mkdir -p .mutation/src
-	cp -rp hooks/handbook .mutation/src/handbook && cp -rp tests docs snippets pyproject.toml mutation-equivalents.txt .mutation/
+	rm -rf .mutation/src .mutation/tests .mutation/docs .mutation/snippets .mutation/data .mutation/hooks .mutation/scripts
+	mkdir -p .mutation/src .mutation/hooks && cp -rp hooks/handbook .mutation/src/handbook && cp -p hooks/*.py .mutation/hooks/
+	cp -rp tests docs snippets data scripts season.yml permalinks.yml pyproject.toml mutation-equivalents.txt .mutation/
 	cd .mutation && nice -n 19 ../$(BIN)/mutmut run $(MUTANTS) > mutmut.log 2>&1 || { tail -n 40 mutmut.log; exit 1; }
 	cd .mutation && ../$(BIN)/python ../scripts/mutation_score.py $(MUTANTS)
 

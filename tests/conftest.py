@@ -20,7 +20,8 @@ def project_copy(tmp_path):
     return tmp_path
 
 
-SLOW_FIXTURES = {"server", "site_dir", "build_log", "browser", "project_copy"}
+# branded_site (test_institution.py) builds the whole handbook a second time, for a school.
+SLOW_FIXTURES = {"server", "site_dir", "build_log", "browser", "project_copy", "branded_site"}
 
 
 def pytest_collection_modifyitems(items):

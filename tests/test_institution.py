@@ -60,6 +60,92 @@ def test_a_malformed_institution_file_names_the_key(tmp_path, change, line, word
     assert str(caught.value).startswith(f"{file}:{line}: {words}")
 
 
+KEYS = "school_name, office_name, email, web_address, hours, logo"
+IMAGES = ".gif, .jpeg, .jpg, .png, .svg, .webp"
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("hours:", "opening_hours:", "7: 'opening_hours': unknown key; the keys are " + KEYS),
+    ("office_name: Office of Student Affairs\n", "",
+     "1: 'office_name': missing; an institution file needs school_name, office_name, email, web_address, hours"),
+    ("hours: Monday", "hours: |\n  Monday\n  or", "7: 'hours': must be one line of text, up to 200 characters"),
+    (f"school_name: {SCHOOL}", "school_name: '   '", "3: 'school_name': must be one line of text, up to 200 characters"),
+    ("school_name: Example", "school_name: " + "x" * 163 + " Example", "3: 'school_name': must be one line of text, up to 200 characters"),
+    ("email: student-affairs@example.edu", "email: advising@example",
+     "5: 'email': 'advising@example' is not an email address like advising@example.edu"),
+    ("email: student-affairs@example.edu", "email: advising@example.edu.",
+     "5: 'email': 'advising@example.edu.' is not an email address like advising@example.edu"),
+    ("https://example.edu/student-affairs", "ftp://example.edu/advising",
+     "6: 'web_address': 'ftp://example.edu/advising' is not a web address like https://example.edu/advising"),
+    ("https://example.edu/student-affairs", "https:///advising",
+     "6: 'web_address': 'https:///advising' is not a web address like https://example.edu/advising"),
+    ("https://example.edu/student-affairs", "https://example.edu/a<b",
+     "6: 'web_address': 'https://example.edu/a<b' is not a web address like https://example.edu/advising"),
+    ("logo: example-logo.svg", "logo: ''", "8: 'logo': must be the path of a local image file"),
+    ("logo: example-logo.svg", "logo: HTTPS://cdn.example.edu/logo.png",
+     "8: 'logo': must be a local file: the site loads nothing from other addresses"),
+    ("logo: example-logo.svg", "logo: //cdn.example.edu/logo.png",
+     "8: 'logo': must be a local file: the site loads nothing from other addresses"),
+    ("logo: example-logo.svg", "logo: institution.yml", f"8: 'logo': 'institution.yml' is not an image; use one of {IMAGES}"),
+    ("logo: example-logo.svg", "logo: missing.png", "8: 'logo': no file at 'missing.png' (paths are relative to the institution file)"),
+])
+def test_each_institution_file_mistake_gets_its_whole_message(tmp_path, old, new, message):
+    shutil.copy(SAMPLE.parent / "example-logo.svg", tmp_path)
+    file = tmp_path / "institution.yml"
+    file.write_text(SAMPLE_TEXT.replace(old, new), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load(file)
+    assert str(caught.value) == f"{file}:{message}"
+
+
+@pytest.mark.parametrize("text, message", [
+    (None, "1: institution file not found (INSTITUTION names it)"),
+    ("school_name: \x07\n", "1: not valid YAML: unacceptable character #x0007: special characters are not allowed\n"
+     '  in "<unicode string>", position 13'),
+    ("school_name: x\non: Monday\n", "1: 'True': unknown key; the keys are " + KEYS),  # YAML reads `on` as true
+    ("school_name: [a\n", "2: not valid YAML: expected ',' or ']', but got '<stream end>'"),
+    ("- school_name\n", "1: an institution file is a mapping with the keys " + KEYS),
+])
+def test_a_missing_or_unreadable_institution_file_is_named(tmp_path, text, message):
+    file = tmp_path / "institution.yml"
+    if text is not None:
+        file.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load(file)
+    assert str(caught.value) == f"{file}:{message}"
+
+
+def test_values_are_trimmed_and_a_logo_may_be_in_capitals_and_without_one_there_is_none(tmp_path):
+    shutil.copy(SAMPLE.parent / "example-logo.svg", tmp_path / "Logo.SVG")
+    file = tmp_path / "institution.yml"
+    file.write_text(SAMPLE_TEXT.replace("logo: example-logo.svg", "logo: ' Logo.SVG '").replace(
+        "hours: Monday to Friday, 9 am to 5 pm (US Eastern time)",
+        "hours: '  Monday to Friday, 9 am to 5 pm (US Eastern time) '").replace("web_address: https", "web_address: http").replace(
+        "/student-affairs", "/Xavier-Hall").replace(
+        "school_name: Example", "school_name: " + "x" * 162 + " Example"), encoding="utf-8")
+    school = load(file)
+    assert school.hours == "Monday to Friday, 9 am to 5 pm (US Eastern time)"
+    assert school.web_address == "http://example.edu/Xavier-Hall" and len(school.school_name) == 200
+    assert (school.logo, school.logo_url) == (tmp_path / "Logo.SVG", "assets/institution/Logo.SVG")
+    file.write_text(SAMPLE_TEXT.replace("logo: example-logo.svg\n", ""), encoding="utf-8")
+    assert (load(file).logo, load(file).logo_url) == (None, None)
+
+
+def test_the_office_card_gives_every_contact_detail():
+    assert office_html(load(SAMPLE)) == (
+        f'<div class="school-office" data-school-office><p class="school-office__name">At {SCHOOL}, ask the '
+        f'<strong>{OFFICE}</strong>.</p><ul class="school-office__contact">'
+        f'<li>Email: <a href="mailto:{EMAIL}">{EMAIL}</a></li>'
+        '<li>Web: <a href="https://example.edu/student-affairs">https://example.edu/student-affairs</a></li>'
+        "<li>Hours: Monday to Friday, 9 am to 5 pm (US Eastern time)</li></ul></div>")
+
+
+def test_template_notes_name_each_office_word_and_leave_unknown_ones():
+    assert with_office_html("\"Ask\" {{ school.office }}, {{ school.phone }} or {{school.office}} <b>'s'</b>", None) == (
+        '"Ask" <span class="school-office-mention">your dean\'s office</span>, {{ school.phone }} or '
+        '<span class="school-office-mention">your dean\'s office</span> &lt;b&gt;\'s\'&lt;/b&gt;')
+
+
 def inline(text: str, institution=None) -> str:
     return markdown.markdown(text, extensions=["handbook.school_office"],
                              extension_configs={"handbook.school_office": {"institution": institution or ""}})
@@ -245,6 +331,7 @@ def test_a_plain_build_keeps_the_generic_words(site_dir):
     assert not (site_dir / "assets" / "institution").exists()
 
 
+@pytest.mark.slow  # builds the whole handbook
 def test_a_malformed_institution_file_stops_the_build(tmp_path):
     shutil.copy(SAMPLE.parent / "example-logo.svg", tmp_path)
     bad = tmp_path / "institution.yml"

@@ -112,6 +112,63 @@ def test_a_page_naming_an_unknown_fact_stops_at_its_line():
     assert str(caught.value).startswith("docs/t.md:6: no season fact 'matchday' in season.yml; known facts: ")
 
 
+def test_an_unknown_fact_in_a_page_body_names_every_known_fact():
+    with pytest.raises(KeyError) as caught:
+        substitute("Day: {{ season.matchday }}.", season())
+    assert caught.value.args[0] == (
+        "no season fact 'matchday' in season.yml; known facts: match_day, rol_deadline, season_year")
+
+
+def test_an_unpublished_fact_shows_the_last_known_figure_before_its_source():
+    text = GOOD.replace("    unpublished: true\n", "    unpublished: true\n    last_known: March 4 in 2026\n")
+    assert substitute("{{ season.rol_deadline }}", season(text)) == (
+        "not yet published for this season (March 4 in 2026; check [the NRMP pages][nrmp-main-match-policy], "
+        "last checked November 28, 2026)")
+
+
+@pytest.mark.parametrize("facts", ["facts: {}\n", "facts: [match_day]\n", ""])
+def test_a_file_without_a_mapping_of_facts_stops_at_its_facts_line(facts):
+    assert error_of("warn_after: 2027-06-30\n" + facts) == (
+        f"season.yml:{2 if facts else 1}: needs 'facts': a mapping of fact keys (such as match_day) to facts")
+
+
+@pytest.mark.parametrize("year", ["2027-01-01", "twenty"])
+def test_a_season_without_a_whole_number_year_stops_at_the_facts_line(year):
+    text = GOOD.replace("    value: 2027\n", f"    value: {year}\n", 1)
+    assert error_of(text) == "season.yml:2: needs the fact 'season_year' with a whole-number 'value', such as 2027"
+    assert error_of(GOOD.replace("  season_year:", "  year:", 1)).startswith("season.yml:2: needs the fact 'season_year'")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("checked: 2026-11-28", "checked: soon", "season.yml:8: 'checked' must be a date written YYYY-MM-DD, not 'soon'"),
+    ("  match_day:\n", "  Match-Day:\n",
+     "season.yml:9: fact key 'Match-Day' must be lowercase letters, digits and underscores"),
+    ("  match_day:\n", "  match_day: soon\n  old_match_day:\n",
+     "season.yml:9: fact 'match_day' must be a mapping with label, value (or unpublished), source, checked"),
+    ("    label: Match Day\n", "    label: Match Day\n    note: x\n    date: y\n",
+     "season.yml:9: fact 'match_day' has unknown keys: date, note"),
+    ("    label: Match Day\n", "    label: ''\n", "season.yml:9: fact 'match_day' needs 'label'"),
+    ("    label: Match Day\n", "    label: Match Day\n    unpublished: true\n",
+     "season.yml:9: fact 'match_day' needs either 'value' or 'unpublished: true', not both"),
+])
+def test_each_fact_mistake_gets_its_whole_message_at_the_facts_line(old, new, message):
+    assert old in GOOD
+    assert error_of(GOOD.replace(old, new, 1)) == message
+
+
+def test_a_fact_keeps_its_key_label_and_source():
+    fact = season().facts["match_day"]
+    assert (fact.key, fact.label, fact.source, fact.source_name) == (
+        "match_day", "Match Day", "nrmp-main-match-policy", "the NRMP pages")
+    assert (fact.value, fact.time, fact.checked) == (
+        datetime.date(2027, 3, 19), "1:00 p.m. US Eastern Time", datetime.date(2026, 11, 28))
+
+
+def test_the_overdue_warning_points_at_the_warn_after_line():
+    moved = "# The season the handbook describes.\n" + GOOD
+    assert warnings(season(moved), datetime.date(2027, 7, 1))[0].startswith("season.yml:2: the 2027 Match season")
+
+
 def test_the_real_season_file_loads_and_is_current():
     links = (ROOT / "snippets" / "links.md").read_text(encoding="utf-8")
     from handbook.season import link_ids

@@ -4,13 +4,25 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from handbook.frontmatter import SourceError, parse
-from handbook.sources import anchor, page_sources, read_entries, read_links
+from handbook.sources import (
+    ENTRIES_MARKER,
+    anchor,
+    anchor_entries,
+    box,
+    box_marker,
+    load_registry,
+    page_sources,
+    read_entries,
+    read_links,
+    take_markers,
+)
 from site_build import ROOT
 
 LINKS = "[good]: https://example.org/good\n[other]: https://example.org/other\n[orphan]: https://example.org/orphan\n"
@@ -50,7 +62,10 @@ def test_a_page_gets_its_sources_in_its_own_order():
 
 @pytest.mark.parametrize("front_matter, expected", [
     ("sources: [good, nope]\n", "docs/page.md:2: unknown source id 'nope': not a reference id in snippets/links.md"),
-    ("sources:\n  - good\n  - orphan\n", "docs/page.md:4: source 'orphan' has no entry on docs/sources.md"),
+    ("sources:\n  - good\n  - orphan\n",
+     "docs/page.md:4: source 'orphan' has no entry on docs/sources.md: add `- [Title][orphan]` there"),
+    ("sources:\n  - good\n  - nope\n", "docs/page.md:4: unknown source id 'nope': not a reference id in snippets/links.md"),
+    ("sources:\n  - good\n  - other\n  - good\n", "docs/page.md:5: source 'good' is listed twice"),
     ("sources: good\n", "docs/page.md:2: 'sources' must be a list"),
     ("sources: [good, good]\n", "docs/page.md:2: source 'good' is listed twice"),
 ])
@@ -64,6 +79,88 @@ def test_a_bad_sources_list_names_file_and_line(front_matter, expected):
 def test_an_entry_for_an_undefined_reference_is_an_error():
     with pytest.raises(SourceError, match=r"docs/sources.md:9: 'missing' is not a reference id"):
         read_entries(parse(SOURCES_PAGE + "- [Gone][missing]\n", "docs/sources.md"), read_links(LINKS, "links.md"))
+
+
+def test_a_reference_id_defined_twice_stops_at_its_second_line():
+    with pytest.raises(SourceError) as error:
+        read_links(LINKS + "[good]: https://example.org/again\n", "snippets/links.md")
+    assert str(error.value) == "snippets/links.md:4: reference id 'good' is defined twice"
+
+
+def test_a_second_entry_for_one_source_stops_at_its_line():
+    with pytest.raises(SourceError) as error:
+        read_entries(parse(SOURCES_PAGE + "- [Good again][good]\n", "docs/sources.md"), read_links(LINKS, "l.md"))
+    assert str(error.value) == "docs/sources.md:9: 'good' has a second entry on this page"
+
+
+def test_a_source_id_that_is_not_text_names_its_line():
+    found, links = entries()
+    with pytest.raises(SourceError) as error:
+        page_sources(page("sources:\n  - good\n  - 12\n"), found, links)
+    assert str(error.value) == "docs/page.md:4: source 12 is not a reference id"
+
+
+def test_the_registry_reads_the_projects_links_and_sources_page(tmp_path):
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "snippets" / "links.md").write_text(LINKS, encoding="utf-8")
+    (tmp_path / "docs" / "sources.md").write_text(SOURCES_PAGE, encoding="utf-8")
+    registry = load_registry(tmp_path, tmp_path / "docs")
+    assert registry.links["orphan"] == "https://example.org/orphan"
+    assert [entry.title for entry in registry.entries.values()] == ["The good rules", "Other rules"]
+    links = tmp_path / "snippets" / "links.md"
+    links.write_text(LINKS.replace("example.org/orphan", "example.org/moved"), encoding="utf-8")
+    os.utime(links, ns=(links.stat().st_atime_ns, links.stat().st_mtime_ns + 10**9))  # as `mkdocs serve` sees an edit
+    assert load_registry(tmp_path, tmp_path / "docs").links["orphan"] == "https://example.org/moved"
+    (tmp_path / "docs" / "sources.md").write_text(SOURCES_PAGE + "- [Gone][missing]\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"^docs/sources.md:9: 'missing'"):  # read again, with its project path
+        load_registry(tmp_path, tmp_path / "docs")
+
+
+def test_the_box_links_each_document_and_its_entry_under_one_heading():
+    found, _ = entries()
+    aside = box([found["other"], found["good"]], "../sources/")
+    assert aside.tag == "aside" and aside.get("class") == "page-sources"
+    assert aside.get("aria-labelledby") == "page-sources"
+    heading, note, items = list(aside)
+    assert (heading.tag, heading.get("id"), heading.text) == ("h2", "page-sources", "Official sources for this page")
+    assert note.tag == "p" and note.text.startswith("Rules and numbers change every Match season.")
+    assert items.tag == "ul" and [item.tag for item in items] == ["li", "li"]
+    assert [[a.tag for a in item] for item in items] == [["a", "a"], ["a", "a"]]
+    assert [[(a.get("href"), a.get("class"), a.text, a.tail) for a in item] for item in items] == [
+        [("https://example.org/other", None, "Other rules", " · "),
+         ("../sources/#src-other", "page-sources-entry", "why we cite it", None)],
+        [("https://example.org/good", None, "The good rules", " · "),
+         ("../sources/#src-good", "page-sources-entry", "why we cite it", None)],
+    ]
+
+
+def test_the_sources_page_anchors_the_first_item_that_starts_with_each_document():
+    found, _ = entries()
+    html = markdown.markdown(
+        "[The good rules](https://example.org/good) in a paragraph is not an entry.\n\n"
+        "- [The good rules](https://example.org/good) tight\n"
+        "- See [Other](https://example.org/other)\n"
+        "- [Good again](https://example.org/good)\n"
+        "- [Unlisted](https://example.org/unlisted)\n"
+        "- plain\n\n"
+        "Then a loose list:\n\n"
+        "- [Other rules](https://example.org/other)\n\n"
+        "- *[Not a link first](https://example.org/x)*\n"
+    )
+    root = etree.fromstring(f"<div>{html}</div>")
+    anchor_entries(root, found)
+    assert [item.get("id") for item in root.iter("li")] == ["src-good", None, None, None, None, "src-other", None]
+    assert [element.tag for element in root.iter() if element.get("id")] == ["li", "li"]
+
+
+def test_the_markers_are_taken_out_and_read_except_inside_fenced_code():
+    lines = ["# Page", "<!-- page-sources: good other -->", "```", "<!-- source-entries -->", "```",
+             f"  {ENTRIES_MARKER}  "]
+    assert take_markers(lines) == (["# Page", "```", "<!-- source-entries -->", "```"], ["good", "other"], True)
+    assert take_markers(["# Page"]) == (["# Page"], None, False)
+    found, _ = entries()
+    assert box_marker([found["good"], found["other"]]) == "<!-- page-sources: good other -->"
 
 
 def write_project(tmp_path, index: str, sources: str = SOURCES_PAGE) -> None:
