@@ -153,18 +153,18 @@ def test_a_whole_book_is_rewritten_as_written_here():
                 '<li><a href="#book-sources">Sources</a></li></ol></nav>')
     start = ('<article class="book-chapter book-chapter--top"><h1 id="book-start">Start <em>here</em></h1>'
              '<p id="book-start--see">See <a href="#book-guide-letters--intent">intent</a>, '
-             '<a href="#book-start--see">this</a>, <a href="#book-start">top</a> &copy; &#169;</p></article>')
+             '<a href="#book-start--see">this</a>, <a href="#book-start">top</a> © ©</p></article>')  # entities as text
     section = ('<section class="book-section" aria-labelledby="book-section-guides-you">'
                '<h1 id="book-section-guides-you">Guides &amp; you</h1>')
     letters = ('<article class="book-chapter"><h2 id="book-guide-letters">Letters</h2>'
                '<h3 id="book-guide-letters--intent">Intent</h3><h6 id="book-guide-letters--deep">Deep</h6>'
-               '<img src="../assets/x.png" alt="X" /><br><p><a href="#book-sources--nrmp">sources</a> '
+               '<img src="../assets/x.png" alt="X"><br><p><a href="#book-sources--nrmp">sources</a> '
                '<a href="#book-start">home</a> <a href="https://www.nrmp.org/x?a=1&amp;b=2">NRMP</a> '
                '<a href="../faq/">faq</a> <a href="#book-guide-other">other</a></p><!-- kept -->'
                '<div class="tpl" id="book-guide-letters--t" aria-labelledby="book-guide-letters--t-title">'
                '<label for="book-guide-letters--a book-guide-letters--b">N</label></div></article>')
     other = ('<article class="book-chapter"><h2 id="book-guide-other">Other</h2>'
-             '<details open><summary>More</summary></details>'
+             '<details open=""><summary>More</summary></details>'
              '<h2 id="book-guide-other--second">Second h1</h2></article>')
     sources = '<article class="book-chapter book-chapter--top"><h1 id="book-sources">Sources</h1></article>'
     assert made.html == ('<div class="book">' + cover + contents
@@ -241,5 +241,5 @@ def test_a_chapter_title_is_its_first_heading_whole_and_its_one_letter_ids_and_o
     assert made.titles == ["Start here now"]
     assert ('<p id="book-start--p">Intro</p><h1 id="book-start">Start <em>here</em> now</h1><p id="book-start--a">'
             '<a href="#book-start--a">a</a> <a href="../Xray/">x</a></p><details open class="tpl-checks"><summary>') in made.html
-    assert made.html.endswith("</details><!DOCTYPE html></article></div>")
+    assert made.html.endswith("</details></article></div>")  # a stray doctype is dropped, as browsers ignore it
     assert anchor_for("") == "book-start" and anchor_for("X/y/") == "book-X-y"
