@@ -32,12 +32,16 @@ def test_every_page_has_one_script_and_only_the_stylesheets_of_its_features(site
         expected = EVERY_PAGE + sorted(FEATURE_STYLESHEETS[feature].rsplit("/", 1)[-1]
                                              for feature, root in FEATURE_ROOTS.items() if soup.select_one(root))
         stylesheets = [link["href"] for link in soup.select("link[rel=stylesheet]")]
+        # A feature's stylesheet starts loading with the head's, so the page paints once (hooks/page_record.py).
+        preloads = [link["href"] for link in soup.select("head link[rel=preload][as=style]")]
         if file.parent.name == "print":
             # The whole book: every chapter's content keeps its features' stylesheets (their classes style the printed
             # templates and checklist), though the print copy drops the interactive roots.
             assert set(own(stylesheets, "css")) >= set(expected), file
+            assert set(own(preloads, "css")) <= set(own(stylesheets, "css")), file
             continue
         assert own(stylesheets, "css") == sorted(expected), file
+        assert own(preloads, "css") == sorted(set(expected) - set(EVERY_PAGE)), file
 
 
 def fetched_assets(page, server, path: str) -> list[str]:
