@@ -4,7 +4,8 @@ Logic: handbook/print_book.py (the book) and handbook/print_downloads.py (PDFs, 
 scripts/make_pdf.py prints the PDFs. Pages place generated blocks with `<!-- handbook: NAME -->` lines.
 
 on_nav          remember the navigation: the book follows its order
-on_env          every page is rendered by now: make the book once, and see whether the site serves its PDFs
+on_env          every page is rendered by now: make the book once, give the print page its chapters' feature
+                stylesheets (their classes style the printed letters and lists), and see whether the site serves PDFs
 on_page_context swap each marker for its block
 on_post_build   copy the matching PDFs into the site (in `make pdf`'s own build, make_pdf.py prints them there)
 """
@@ -16,6 +17,7 @@ from html import escape
 from handbook.edition import edition_date
 from handbook.frontmatter import SourceError
 from handbook.mkdocs_adapter import display_path, fail, read_page_source
+from handbook.page_record import STYLESHEETS_META_KEY
 from handbook.print_book import Book, Chapter, make_book
 from handbook.print_downloads import (
     DOWNLOADS,
@@ -47,6 +49,10 @@ def on_env(env, config, files):
     edition = edition_date(config.docs_dir)
     book = make_book(chapters, title=config.site_name, edition=human_date(edition) if edition else "no date",
                      site_url=config.site_url or "", book_url=files.get_file_from_path(PRINT_PAGE).url)
+    print_page = files.get_file_from_path(PRINT_PAGE).page
+    in_book = [page for page in _build["nav"].pages if page.file.src_uri not in NOT_IN_BOOK]
+    print_page.meta[STYLESHEETS_META_KEY] = sorted(
+        {css for page in [print_page, *in_book] for css in page.meta.get(STYLESHEETS_META_KEY, [])})
     handout = files.get_file_from_path(HANDOUT_PAGE).page
     content = fingerprint(config.site_url or "", book.html, handout.content or "")
     printing = os.environ.get(PRINTING_ENV) == "1"

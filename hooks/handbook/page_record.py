@@ -18,6 +18,9 @@ FEATURE_STYLESHEETS = {
     "advisors": "assets/css/advisors.css",
     "print-sheets": "assets/css/print-sheets.css",
 }
+# The page.meta key under which a page's feature stylesheets reach the theme, which links them in the head
+# (overrides/main.html). The print page gets those of every chapter of the book (hooks/print_book.py).
+STYLESHEETS_META_KEY = "handbook_feature_stylesheets"
 
 
 @dataclass
