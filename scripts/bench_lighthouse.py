@@ -29,17 +29,23 @@ RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "5"))
 PAGES = {"home": "/", "template page": "/your-messages/letters-of-interest-and-intent/", "action plan": "/action-plan/"}
 
 
-def installed() -> bool:
-    """Lighthouse is ready, installing it first if npm is there."""
+def missing() -> str | None:
+    """Why Lighthouse cannot run, or None once it is ready (installed first where npm is there)."""
     if LIGHTHOUSE.exists():
-        return True
+        return None
     npm = shutil.which("npm")
     if npm is None:
-        return False
+        return "npm is not installed (apt-get install npm), so Lighthouse could not be installed"
     FOLDER.mkdir(exist_ok=True)
-    subprocess.run([npm, "install", "--exact", "--no-audit", "--no-fund", f"lighthouse@{VERSION}"], cwd=FOLDER,
-                   check=True, capture_output=True)
-    return LIGHTHOUSE.exists()
+    # Its own package.json: without one, npm installs into the nearest folder above that has one, the handbook's.
+    manifest = FOLDER / "package.json"
+    if not manifest.exists():
+        manifest.write_text('{"private": true}\n', encoding="utf-8")
+    result = subprocess.run([npm, "install", "--exact", "--no-audit", "--no-fund", f"lighthouse@{VERSION}"],
+                            cwd=FOLDER, capture_output=True, text=True)
+    if not LIGHTHOUSE.exists():
+        return f"npm could not install Lighthouse {VERSION} into {FOLDER.name}/:\n{result.stderr[-2000:]}"
+    return None
 
 
 def audit(url: str) -> dict[str, float]:
@@ -68,8 +74,8 @@ def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
 
 def report(site: pathlib.Path, vanilla: pathlib.Path) -> bool:
     """Print the table; True when every page is within budget (or Lighthouse could not run, which is said)."""
-    if not installed():
-        print("lighthouse: SKIPPED, npm is not installed (apt-get install npm), so Lighthouse could not be installed")
+    if reason := missing():
+        print(f"lighthouse: SKIPPED, {reason}")
         return True
     ok = True
     columns = "score FCP LCP TBT SI CLS"
