@@ -45,12 +45,14 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    chapters = list(_chapters(_build["nav"].items, None))
+    pages = list(_book_pages(_build["nav"].items, None))
+    # A dirty build (`mkdocs serve --dirty`) renders only changed pages: the book then has only those.
+    chapters = [Chapter(page.url, page.content or "", section) for page, section in pages]
     edition = edition_date(config.docs_dir)
     book = make_book(chapters, title=config.site_name, edition=human_date(edition) if edition else "no date",
                      site_url=config.site_url or "", book_url=files.get_file_from_path(PRINT_PAGE).url)
     print_page = files.get_file_from_path(PRINT_PAGE).page
-    in_book = [page for page in _build["nav"].pages if page.file.src_uri not in NOT_IN_BOOK]
+    in_book = [page for page, _ in pages]
     print_page.meta[STYLESHEETS_META_KEY] = sorted(
         {css for page in [print_page, *in_book] for css in page.meta.get(STYLESHEETS_META_KEY, [])})
     handout = files.get_file_from_path(HANDOUT_PAGE).page
@@ -83,14 +85,13 @@ def on_post_build(config):
 
 # --- helpers ------------------------------------------------------------------------------------------------------
 
-def _chapters(items, section):
-    """Every page in navigation order, with the top-level section it sits in; the NOT_IN_BOOK pages excluded."""
+def _book_pages(items, section):
+    """(page, the top-level section it sits in) for every page in navigation order; the NOT_IN_BOOK pages excluded."""
     for item in items:
         if item.is_section:
-            yield from _chapters(item.children, section or item.title)
+            yield from _book_pages(item.children, section or item.title)
         elif item.is_page and item.file.src_uri not in NOT_IN_BOOK:
-            # A dirty build (`mkdocs serve --dirty`) renders only changed pages: the book then has only those.
-            yield Chapter(item.url, item.content or "", section)
+            yield item, section
 
 
 def _block(name: str, page, config) -> str:
