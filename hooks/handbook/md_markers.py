@@ -18,7 +18,7 @@ import re
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from .markdown_lines import outside_fences
+from .markdown_lines import mentions, outside_fences
 
 _MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*(?P<name>[a-z][a-z0-9-]*)\s*-->[ \t]*$")
 # After pymdownx.snippets (32) has inlined snippets, before superfences (25) and raw HTML (20) take the lines.
@@ -31,7 +31,7 @@ class MarkerPreprocessor(Preprocessor):
         self.html, self.markdown = html, markdown
 
     def run(self, lines: list[str]) -> list[str]:
-        if "<!--" not in "\n".join(lines):
+        if not mentions(lines, "<!--"):
             return lines  # no comment, so no marker: most pages
         replacements: dict[int, list[str]] = {}
         for index, line in outside_fences(lines):

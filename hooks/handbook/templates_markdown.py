@@ -14,7 +14,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .markdown_lines import outside_fences
+from .markdown_lines import mentions, outside_fences
 from .templates_embed import ids_on_page, load_templates
 from .templates_index import INDEX_MARKER, embedding_pages, index_markdown
 from .templates_model import Template
@@ -53,7 +53,7 @@ class _IndexAndIds(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.extension.page_templates = ids_on_page(lines)
-        if "templates-index" not in "\n".join(lines):
+        if not mentions(lines, "templates-index"):
             return lines  # only the Templates page has the index
         markers = [index for index, line in outside_fences(lines) if INDEX_MARKER.match(line)]
         if not markers:
