@@ -74,6 +74,15 @@ def test_permalinks_and_script_hooks_are_dropped_text_is_kept():
     assert "&amp; more" in html
 
 
+def test_what_only_a_script_shows_is_left_out_and_the_text_around_it_stays():
+    letter = ('<section class="tpl" id="t"><form hidden id="f"><label for="n">Name</label><input id="n"></form>'
+              '<p>Dear <mark>[Name]</mark>,</p>before <button hidden>Copy</button>after'
+              '<div class="checklist-progress" hidden><progress></progress></div></section>')
+    chapter = parse_html(book([Chapter("", HOME + letter, None)]).html).select_one(".tpl")
+    assert not chapter.select("[hidden], form, input, button, progress")
+    assert chapter.get_text() == "Dear [Name],before after"
+
+
 def test_folded_boxes_print_open():
     checks = ('<details class="tpl-checks"><summary>Check before sending (2 notes)</summary><ul><li>Spell the name.</li>'
               '<li>Send it within 48 hours.</li></ul></details><details open><summary>Open already</summary></details>')

@@ -4,7 +4,8 @@ The print page shows it and `make pdf` prints it. Each page's HTML is rewritten 
 its ids get the page's prefix (two pages may both have `#next-steps`), links to other pages of the book become links
 within the document, headings move one level down inside a navigation section, folded boxes open, and the `data-*`
 hooks that scripts start from are dropped, so the book stays what it is in the PDF: letters with blanks and lists
-with empty boxes.
+with empty boxes. What only a script would show (a `hidden` form, button or progress bar) is left out: nothing could
+show it in the book, and it was a quarter of the print page's bytes.
 """
 from __future__ import annotations
 
@@ -124,6 +125,8 @@ def _rewrite(chapter: Chapter, in_book: dict[str, str], book_url: str, shift: in
     content = next(lxml.etree.fromstring(document, parser=_PARSER).iter("body"))
     for permalink in [a for a in content.iter("a") if "headerlink" in (a.get("class") or "").split()]:
         _drop(permalink)  # the ¶ permalink: a web page's tool, noise on paper
+    for script_only in [element for element in content.iter(lxml.etree.Element) if element.get("hidden") is not None]:
+        _drop(script_only)  # one inside another hidden element goes with it either way
     rewriter = _ChapterRewriter(chapter.url, in_book, book_url, shift)
     title_heading = next(content.iter("h1"), None)
     for element in content.iter(lxml.etree.Element):
