@@ -50,9 +50,11 @@ def test_a_ten_word_run_from_the_source_is_found_and_nine_are_not():
 
 def test_the_counters_load_their_dictionaries_on_first_use(monkeypatch):
     monkeypatch.setattr(prose, "_cache", {})
+    words = ("unsponsored", "nonimmigrant", "applicant")
     # by ear: un-spon-sored (the hyphenation fallback), non-im-mi-grant (likewise), ap-pli-cant (CMU dictionary)
-    assert [prose._syllables(word) for word in ("unsponsored", "nonimmigrant", "applicant")] == [3, 4, 3]
-    assert [prose._syllables(word) for word in ("unsponsored", "nonimmigrant", "applicant")] == [3, 4, 3]
+    assert [prose._syllables(word) for word in words] == [3, 4, 3]
+    assert set(prose._cache) == {"cmu", "pyphen"}
+    assert [prose._syllables(word) for word in words] == [3, 4, 3]  # the same from the dictionaries already loaded
 
 
 # --- Which text of a built page is paragraph prose
