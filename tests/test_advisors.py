@@ -76,7 +76,9 @@ def test_a_table_row_keeps_its_title_as_text_and_has_a_labelled_copy_button():
 def test_the_block_has_sections_then_scenarios_then_templates(project):
     docs, templates = project
     block = advisor_links_markdown(NAV, docs, templates)
-    assert block.startswith('<div class="advisor-links" data-advisor-links markdown>\n\n### Sections { #links-sections }')
+    assert block.startswith('<div class="advisor-links" data-advisor-links markdown>\n'
+                            '<p class="advisor-copy-status" data-advisor-copy-status role="status"></p>\n\n'
+                            '### Sections { #links-sections }')
     assert block.endswith("</div>")
     sections, scenarios, shown = block.split("### ")[1:]
     assert sections.count("](") == 3 and "(scenarios/index.md)" in sections and "| Part | Copy |" in sections

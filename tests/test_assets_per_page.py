@@ -14,7 +14,8 @@ from site_build import ROOT, SiteServer, html_pages, mkdocs_build
 # A feature's root element in the built HTML, and the stylesheet it needs.
 FEATURE_ROOTS = {"templates": "section.tpl[data-template]", "checklist": "[data-checklist]",
                  "decoder": "[data-decoder], [data-decoder-guide]",
-                 "tracker": "[data-tracker]", "advisors": "[data-advisor-links]", "print-sheets": "[data-print-sheet]"}
+                 "tracker": "[data-tracker]", "advisors": "[data-advisor-links]", "print-sheets": "[data-print-sheet]",
+                 "forget-all": "[data-forget-all]"}
 # On every page: colours, buttons, the footer's edition line, the print layout. (A branded copy adds school.css.)
 EVERY_PAGE = ["handbook.css"]
 

@@ -71,7 +71,9 @@ def advisor_links_markdown(nav: list, docs_dir: pathlib.Path, templates_dir: pat
     pages = nav_pages(nav, docs_dir)
     scenarios = [p for p in pages if p.target.startswith(SCENARIOS) and not p.target.endswith("index.md")]
     sections = [p for p in pages if p not in scenarios]
-    return '<div class="advisor-links" data-advisor-links markdown>\n\n' + "\n\n".join([
+    # The status line is there from the start, so that nothing moves when the script starts.
+    return ('<div class="advisor-links" data-advisor-links markdown>\n'
+            '<p class="advisor-copy-status" data-advisor-copy-status role="status"></p>\n\n') + "\n\n".join([
         table_markdown("Sections", "links-sections", sections, "Part"),
         table_markdown("Scenarios", "links-scenarios", scenarios, "Part"),
         table_markdown("Templates", "links-templates", template_links(templates_dir, docs_dir), "On the page"),

@@ -12,7 +12,8 @@ from markdown.treeprocessors import Treeprocessor
 from .page_record import PageRecord
 
 # The attribute that marks a feature's root element, and the feature it belongs to.
-ROOT_ATTRIBUTES = {"data-tracker": "tracker", "data-advisor-links": "advisors", "data-print-sheet": "print-sheets"}
+ROOT_ATTRIBUTES = {"data-tracker": "tracker", "data-advisor-links": "advisors", "data-print-sheet": "print-sheets",
+                   "data-forget-all": "forget-all"}
 
 
 class _NoteRoots(Treeprocessor):

@@ -16,6 +16,7 @@ FEATURE_STYLESHEETS = {
     "decoder": "assets/css/decoder.css",
     "tracker": "assets/css/tracker.css",
     "advisors": "assets/css/advisors.css",
+    "forget-all": "assets/css/forget-all.css",
     "print-sheets": "assets/css/print-sheets.css",
 }
 # The page.meta key under which a page's feature stylesheets reach the theme, which links them in the head

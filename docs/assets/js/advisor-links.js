@@ -1,6 +1,8 @@
 // @ts-check
 // The advisors' page: each row's "Copy link" button copies that row's clean, absolute address (issue 9).
 // The address comes from the row's own link, resolved by the browser, without any query (e.g. search's ?h=).
+import { required } from "./dom.js";
+
 /** @param {HTMLAnchorElement} link */
 export function cleanAddress(link) {
   const url = new URL(link.href);
@@ -16,10 +18,7 @@ async function copyText(text) {
 
 /** @param {HTMLElement} root */
 export function start(root) {
-  const status = document.createElement("p");
-  status.className = "advisor-copy-status";
-  status.setAttribute("role", "status");
-  root.prepend(status);
+  const status = required(root, "[data-advisor-copy-status]");
   for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (root.querySelectorAll("[data-copy-link]"))) {
     const link = /** @type {HTMLAnchorElement | null | undefined} */ (button.closest("tr")?.querySelector("a[href]"));
     if (!link) continue;

@@ -51,7 +51,8 @@ function onEachPage() {
   for (const feature of FEATURES) startOnThisPage(feature);
 }
 
-// A module script runs once the page is parsed, after Material's own script has made document$.
+// An async module (mkdocs.yml), so Material's start at DOMContentLoaded never waits for this file. Its tag follows
+// Material's script, which has made document$ by then; document$ gives a late subscriber the page already open.
 const pages = /** @type {{document$?: {subscribe: (next: () => void) => void}}} */ (window).document$;
 if (pages) pages.subscribe(onEachPage);
 else onEachPage();
