@@ -53,3 +53,5 @@ def test_without_javascript_no_dead_button_shows(no_js_page, server):
     no_js_page.goto(server.origin + "/advisors/")
     expect(no_js_page.locator("[data-copy-link]").first).to_be_hidden()
     expect(no_js_page.locator("[data-advisor-links] td a[href*='#template-']").first).to_be_visible()
+    # Nor an empty line kept for messages that only the script writes.
+    expect(no_js_page.locator("[data-advisor-copy-status]")).to_be_hidden()
