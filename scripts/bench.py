@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import gzip
 import pathlib
-import statistics
-import sys
 import tempfile
-import time
 import urllib.parse
 
-import yaml
+from bench_build import RUNS, build_ratio
 
 import bench_lighthouse
 import bench_templates
 from browser import CHROMIUM, LAUNCH_ARGS
-from site_build import ROOT, SiteServer, mkdocs_build
+from site_build import SiteServer
 
-RUNS = 5
 PAGE_TYPES = {  # page type: (a page of that type, budget in KB)
     "template page": ("/your-messages/letters-of-interest-and-intent/", 6.0),
     "checklist page": ("/action-plan/", 5.0),
@@ -59,62 +55,6 @@ def own_assets(site: pathlib.Path, pages: list[str]) -> dict[str, list[pathlib.P
             page.close()
         browser.close()
     return found
-
-
-def plain_config(folder: pathlib.Path) -> pathlib.Path:
-    """mkdocs.yml without the handbook's hooks, Markdown extensions, CSS and JS: vanilla Material on the same docs."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
-    for key in ("hooks", "extra_css", "extra_javascript"):
-        config.pop(key, None)
-    config["markdown_extensions"] = [ext for ext in config["markdown_extensions"]
-                                     if not (isinstance(ext, dict) and any(k.startswith("handbook.") for k in ext))
-                                     and not (isinstance(ext, str) and ext.startswith("handbook."))]
-    config["docs_dir"] = str(ROOT / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    for ext in config["markdown_extensions"]:
-        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
-            ext["pymdownx.snippets"]["base_path"] = [str(ROOT / "snippets")]
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config), encoding="utf-8")
-    return path
-
-
-class _EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's `!ENV [NAME, default]` as its default, and `!relative path` as its text."""
-
-
-def _env_default(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> object:
-    return loader.construct_sequence(node)[-1]
-
-
-_EnvLoader.add_constructor("!ENV", _env_default)
-
-
-def _relative(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
-    """Only the handbook's own extensions use `!relative`, and the plain config drops them: its text is enough."""
-    return loader.construct_scalar(node)
-
-
-_EnvLoader.add_constructor("!relative", _relative)
-
-
-def timed_build(out: pathlib.Path, *options: str, project: pathlib.Path = ROOT) -> float:
-    start = time.perf_counter()
-    result = mkdocs_build(out, "-q", *options, project=project)
-    if result.returncode != 0:
-        sys.exit(f"build failed:\n{result.stdout}{result.stderr}")
-    return time.perf_counter() - start
-
-
-def build_ratio(folder: pathlib.Path) -> tuple[float, float, float]:
-    """(median with, median without, median of the per-pair ratios), each pair built back to back."""
-    config = plain_config(folder)
-    with_times, without_times = [], []
-    for _ in range(RUNS):
-        with_times.append(timed_build(folder / "with"))
-        without_times.append(timed_build(folder / "without", "--no-strict", "-f", str(config), project=folder))
-    ratios = [a / b for a, b in zip(with_times, without_times, strict=True)]
-    return statistics.median(with_times), statistics.median(without_times), statistics.median(ratios)
 
 
 def main() -> None:
