@@ -9,10 +9,22 @@ on_env          every page is rendered by now: make the book once, give the prin
 on_page_context swap each marker for its block
 on_post_build   copy the matching PDFs into the site (in `make pdf`'s own build, make_pdf.py prints them there)
 """
+from __future__ import annotations
+
 import os
 import pathlib
 import shutil
+from collections.abc import Iterator
 from html import escape
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure import StructureItem
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from handbook.edition import edition_date
 from handbook.frontmatter import SourceError
@@ -35,27 +47,27 @@ PRINT_PAGE, HANDOUT_PAGE = "print.md", "handout.md"
 # Not chapters of the book: the pages about the book, and the interactive tools, which mean nothing on paper.
 NOT_IN_BOOK = {PRINT_PAGE, HANDOUT_PAGE, "tools/decoder.md", "tools/tracker.md"}
 MARKERS = {"book", "handbook-pdf", "handout-pdf", "qr-code"}
-_build: dict = {}
+_build: dict = {}  # this build's navigation, book, PDF fingerprint and printed PDFs
 
 
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     _build.clear()
     _build["nav"] = nav
     return nav
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     pages = list(_book_pages(_build["nav"].items, None))
     # A dirty build (`mkdocs serve --dirty`) renders only changed pages: the book then has only those.
     chapters = [Chapter(page.url, page.content or "", section) for page, section in pages]
     edition = edition_date(config.docs_dir)
+    print_page = _page(files, PRINT_PAGE, config)
     book = make_book(chapters, title=config.site_name, edition=human_date(edition) if edition else "no date",
-                     site_url=config.site_url or "", book_url=files.get_file_from_path(PRINT_PAGE).url)
-    print_page = files.get_file_from_path(PRINT_PAGE).page
+                     site_url=config.site_url or "", book_url=print_page.url)
     in_book = [page for page, _ in pages]
     print_page.meta[STYLESHEETS_META_KEY] = sorted(
         {css for page in [print_page, *in_book] for css in page.meta.get(STYLESHEETS_META_KEY, [])})
-    handout = files.get_file_from_path(HANDOUT_PAGE).page
+    handout = _page(files, HANDOUT_PAGE, config)
     content = fingerprint(config.site_url or "", book.html, handout.content or "")
     printing = os.environ.get(PRINTING_ENV) == "1"
     printed = {} if printing else printed_editions(_pdf_folder(config), content)
@@ -63,18 +75,19 @@ def on_env(env, config, files):
     return env
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+                    ) -> TemplateContext:
     try:
         names = marker_names(read_page_source(page, config), MARKERS)
-        path = display_path(page.file.abs_src_path, config)
+        path = display_path(page.file.abs_src_path or page.file.src_uri, config)
         for name in names:
-            page.content = place(page.content, name, _block(name, page, config), path)
+            page.content = place(page.content or "", name, _block(name, page, config), path)
     except SourceError as error:
         raise fail(error) from None
     return context
 
 
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig) -> None:
     target = pathlib.Path(config.site_dir) / DOWNLOADS
     printed: dict[str, pathlib.Path] = _build.get("printed", {})
     if printed:
@@ -85,23 +98,33 @@ def on_post_build(config):
 
 # --- helpers ------------------------------------------------------------------------------------------------------
 
-def _book_pages(items, section):
+def _book_pages(items: list[StructureItem], section: str | None) -> Iterator[tuple[Page, str | None]]:
     """(page, the top-level section it sits in) for every page in navigation order; the NOT_IN_BOOK pages excluded."""
     for item in items:
-        if item.is_section:
+        if isinstance(item, Section):
             yield from _book_pages(item.children, section or item.title)
-        elif item.is_page and item.file.src_uri not in NOT_IN_BOOK:
+        elif isinstance(item, Page) and item.file.src_uri not in NOT_IN_BOOK:
             yield item, section
 
 
-def _block(name: str, page, config) -> str:
+def _page(files: Files, src_uri: str, config: MkDocsConfig) -> Page:
+    """A page the book needs (the print page, the handout): its absence stops the build with a message."""
+    file = files.get_file_from_path(src_uri)
+    if file is None or file.page is None:
+        raise PluginError(f"{config.docs_dir}/{src_uri} is missing: hooks/print_book.py places the book and the "
+                          "handout's PDF link on it (remove the hook from mkdocs.yml to build without them)")
+    return file.page
+
+
+def _block(name: str, page: Page, config: MkDocsConfig) -> str:
     book: Book = _build["book"]
+    site_url = config.site_url or ""
     downloads_url = "../" * page.url.count("/") + DOWNLOADS + "/"
     if name == "book":
         return f'<div class="book-root" data-pdf-fingerprint="{_build["fingerprint"]}">{book.html}</div>'
     if name == "qr-code":
-        return (f'<figure class="qr">{qr_code_svg(config.site_url)}'
-                f'<figcaption><a href="{escape(config.site_url)}">{escape(config.site_url)}</a></figcaption></figure>')
+        return (f'<figure class="qr">{qr_code_svg(site_url)}'
+                f'<figcaption><a href="{escape(site_url)}">{escape(site_url)}</a></figcaption></figure>')
     document = name.removesuffix("-pdf")
     if _build["serves_pdfs"]:
         return download_links(document, downloads_url)
@@ -112,7 +135,7 @@ def _block(name: str, page, config) -> str:
             "(Whoever hosts the site can add the PDF with <code>make pdf</code>.)</p>")
 
 
-def _pdf_folder(config) -> pathlib.Path:
+def _pdf_folder(config: MkDocsConfig) -> pathlib.Path:
     """Where `make pdf` leaves the PDFs: pdf/ beside mkdocs.yml, or HANDBOOK_PDF_DIR."""
     root = pathlib.Path(config.config_file_path).parent
     return pathlib.Path(os.environ.get("HANDBOOK_PDF_DIR") or root / "pdf")

@@ -6,11 +6,14 @@ on_config  read the school's institution file (INSTITUTION=path) for the office 
            table; warn about overdue reviews without failing a strict build
 on_files   copy the school's logo into the site
 """
+from __future__ import annotations
+
 import datetime
 import logging
 import pathlib
 
-from mkdocs.structure.files import File
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from handbook.advisors import advisor_links_markdown
@@ -25,7 +28,7 @@ MARKERS_EXTENSION = "handbook.md_markers"
 INSTITUTION_EXTENSIONS = ("handbook.school_office", "handbook.templates_embed", "handbook.decoder_markdown")
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = pathlib.Path(config.config_file_path).parent
     docs = pathlib.Path(config.docs_dir)
     institution = None
@@ -61,7 +64,7 @@ def on_config(config):
     return config
 
 
-def on_files(files, config):
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     institution = config.extra.get("institution")
     if institution and institution.logo:
         files.append(File.generated(config, institution.logo_url, abs_src_path=str(institution.logo)))

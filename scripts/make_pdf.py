@@ -21,7 +21,10 @@ import shutil
 import sys
 import time
 from collections.abc import Awaitable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser, Page, PdfMargins
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -112,7 +115,7 @@ async def build(site_dir: pathlib.Path) -> None:
         raise PrintFailed(f"mkdocs build failed (exit status {build.returncode}; its messages are above)")
 
 
-async def print_all(browser, site_dir: pathlib.Path) -> Printed:
+async def print_all(browser: Browser, site_dir: pathlib.Path) -> Printed:
     """Print every edition into the site's downloads/, one paper size per browser context, both at once (Chromium
     lays out each context in its own renderer process). Return each file's page count and the content's fingerprint."""
     downloads = site_dir / DOWNLOADS
@@ -123,7 +126,7 @@ async def print_all(browser, site_dir: pathlib.Path) -> Printed:
     return pages, results[0][1]
 
 
-async def print_paper(browser, paper: str, site_dir: pathlib.Path, downloads: pathlib.Path) -> Printed:
+async def print_paper(browser: Browser, paper: str, site_dir: pathlib.Path, downloads: pathlib.Path) -> Printed:
     """Print both documents on one paper size, in a context of their own; return page counts and the fingerprint.
     Each PDF is compacted while Chromium prints the next one."""
     context = await browser.new_context(java_script_enabled=False)
@@ -164,11 +167,12 @@ def page_count(pdf: pathlib.Path) -> int:
     return len(PdfReader(pdf).pages)
 
 
-async def print_edition(page, edition: Edition, target: pathlib.Path) -> None:
+async def print_edition(page: Page, edition: Edition, target: pathlib.Path) -> None:
     numbered = edition.document == "handbook"  # the handout is one sheet: no page numbers
     title = await page.text_content(SITE_NAME_SELECTOR) if numbered else ""
     # Chromium builds the outline (bookmarks) from the tags, so tagged=True is what makes outline=True work.
-    await page.pdf(path=str(target), format=edition.paper, margin=MARGINS, print_background=True, outline=True,
+    margin = cast("PdfMargins", MARGINS)  # the same four lengths; Playwright's type also allows numbers
+    await page.pdf(path=str(target), format=edition.paper, margin=margin, print_background=True, outline=True,
                    tagged=True, display_header_footer=numbered, header_template="<span></span>",
                    footer_template=FOOTER.format(title=html.escape(title or "")))
 

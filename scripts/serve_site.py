@@ -9,7 +9,9 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import pathlib
+from typing import BinaryIO
 
 COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map"}
 
@@ -17,7 +19,7 @@ COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", "
 class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
     """Like a university web server or a CDN: gzip when the browser accepts it, the site's own 404 page otherwise."""
 
-    def send_head(self):
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = pathlib.Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
@@ -27,7 +29,7 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
             return self._send(pathlib.Path(self.directory) / "404.html", 404)
         return self._send(path, 200)
 
-    def _send(self, path: pathlib.Path, status: int):
+    def _send(self, path: pathlib.Path, status: int) -> io.BytesIO:
         body = path.read_bytes() if path.is_file() else b"Not found"
         gzipped = path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")
         if gzipped:
@@ -39,21 +41,7 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         if gzipped:
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    """The file-like object send_head returns; copyfile reads it."""
-
-    def __init__(self, data: bytes):
-        self._data = data
-
-    def read(self, size: int = -1) -> bytes:
-        chunk, self._data = (self._data, b"") if size < 0 else (self._data[:size], self._data[size:])
-        return chunk
-
-    def close(self) -> None:
-        pass
+        return io.BytesIO(body)  # what send_head returns: copyfile reads it
 
 
 def make_server(site_dir: pathlib.Path, port: int, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import pathlib
 import time
+from typing import TYPE_CHECKING, Any
 
 from gates import require
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ConsoleMessage, Page, Request
 
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 # Playwright's own browser download is blocked here, and Chromium's background services would try the network.
@@ -22,7 +26,7 @@ def require_chromium() -> None:
 class PageWatch:
     """What a reader's browser would report: console errors, uncaught exceptions, requests to other origins."""
 
-    def __init__(self, page, origin: str):
+    def __init__(self, page: Page, origin: str) -> None:
         self.page, self.origin = page, origin
         self.console_errors: list[str] = []
         self.page_errors: list[str] = []
@@ -31,11 +35,11 @@ class PageWatch:
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
         page.context.on("request", self._on_request)
 
-    def _on_console(self, message) -> None:
+    def _on_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
             self.console_errors.append(message.text)
 
-    def _on_request(self, request) -> None:
+    def _on_request(self, request: Request) -> None:
         url = request.url
         if not (url.startswith(self.origin + "/") or url.startswith(("data:", "blob:", "about:"))):
             self.foreign_requests.append(url)
@@ -65,12 +69,12 @@ _CONTRAST = """(selectors) => {
 }"""
 
 
-def low_contrast(page, selectors: list[str], minimum: float = 4.5) -> dict[str, float]:
+def low_contrast(page: Page, selectors: list[str], minimum: float = 4.5) -> dict[str, float]:
     """The selectors whose text falls below the AA contrast ratio (4.5:1 for body text)."""
     return {selector: ratio for selector, ratio in page.evaluate(_CONTRAST, selectors).items() if ratio < minimum}
 
 
-def search_for(page, query: str) -> None:
+def search_for(page: Page, query: str) -> None:
     """Open Material's search with its "/" shortcut and type a query, as a reader would, pressing "/" again if the
     dialog closed under them: Material closes it on a late hash change (after the skip link, say) and while its index
     still says "Initializing search"."""
@@ -91,7 +95,7 @@ def search_for(page, query: str) -> None:
     raise AssertionError(f"the search dialog would not stay open for {query!r}")
 
 
-def wait_until(page, predicate: str, arg=None, timeout: float = 30.0, interval: float = 0.02):
+def wait_until(page: Page, predicate: str, arg: Any = None, timeout: float = 30.0, interval: float = 0.02) -> Any:
     """Poll a JavaScript function until it returns something truthy, and return that. A stand-in for
     `page.wait_for_function`, whose in-page polling evaluates a string: the handbook's Content-Security-Policy forbids
     that, so its polls fail silently until the timeout. Each poll here is one `page.evaluate`, which CSP allows."""

@@ -10,6 +10,10 @@ import pathlib
 import subprocess
 import sys
 import threading
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -48,7 +52,7 @@ def page_url_path(site_dir: pathlib.Path, page: pathlib.Path) -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
+    def log_message(self, *args: Any) -> None:  # keep test output readable
         pass
 
 
@@ -57,7 +61,7 @@ class _GzipHandler(_QuietHandler):
 
     _TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
-    def send_head(self):
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = pathlib.Path(self.translate_path(self.path))
         if path.is_dir():
             if not self.path.split("?")[0].endswith("/"):
@@ -89,12 +93,12 @@ class SiteServer:
         self._thread.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
 
 
-def parse_html(html: str):
+def parse_html(html: str) -> BeautifulSoup:
     """Parse HTML keeping text as a browser does. BeautifulSoup's default folds a whitespace-only string to one newline,
     which would hide a letter's blank lines (the letters are shown with white-space: pre-wrap)."""
     from bs4 import BeautifulSoup

@@ -19,7 +19,7 @@ class Link:
     where: str  # the nav section, or for a template the page that shows it
 
 
-def nav_pages(nav: list, docs_dir: pathlib.Path, section: str = "") -> list[Link]:
+def nav_pages(nav: list | None, docs_dir: pathlib.Path, section: str = "") -> list[Link]:
     """Every page in a MkDocs nav (as written in mkdocs.yml), in order, with its nav title or else its heading."""
     links: list[Link] = []
     for entry in nav or []:
@@ -66,7 +66,7 @@ def table_markdown(heading: str, heading_id: str, links: list[Link], where_label
     return "\n".join(rows)
 
 
-def advisor_links_markdown(nav: list, docs_dir: pathlib.Path, templates_dir: pathlib.Path) -> str:
+def advisor_links_markdown(nav: list | None, docs_dir: pathlib.Path, templates_dir: pathlib.Path) -> str:
     """The whole block for `<!-- advisor-links -->`: sections, scenarios, templates."""
     pages = nav_pages(nav, docs_dir)
     scenarios = [p for p in pages if p.target.startswith(SCENARIOS) and not p.target.endswith("index.md")]

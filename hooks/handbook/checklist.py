@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .frontmatter import Source, SourceError
@@ -189,7 +190,7 @@ def strip_explicit_ids(markdown: str) -> str:
     return "".join(lines)
 
 
-def _content_lines(lines: list[str]):
+def _content_lines(lines: list[str]) -> Iterator[tuple[int, str, int]]:
     """(index, line, end of its paragraph) for each line outside fenced code and HTML comments."""
     in_comment = False
     for index, line in outside_fences(lines):

@@ -18,8 +18,10 @@ import pathlib
 import posixpath
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
+from typing import Any
 
 from markdown import Markdown
+from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
@@ -41,7 +43,7 @@ class DecoderMarkupError(ValueError):
 
 
 class DecoderExtension(Extension):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "rules": ["data/decoder-rules.yml", "the rules file"],
             "docs_dir": ["docs", "the docs folder, to check the rules' links"],
@@ -58,7 +60,7 @@ class DecoderExtension(Extension):
         md.parser.blockprocessors.register(processor, "handbook_decoder", 95)
 
 
-def makeExtension(**kwargs) -> DecoderExtension:  # noqa: N802 - the name Python-Markdown looks for
+def makeExtension(**kwargs: Any) -> DecoderExtension:  # noqa: N802 - the name Python-Markdown looks for
     return DecoderExtension(**kwargs)
 
 
@@ -96,7 +98,8 @@ class _MarkerPreprocessor(Preprocessor):
 
 
 class _DecoderBlockProcessor(BlockProcessor):
-    def __init__(self, parser, md: Markdown, rules: DecoderRules, record: PageRecord, institution: Institution | None):
+    def __init__(self, parser: BlockParser, md: Markdown, rules: DecoderRules, record: PageRecord,
+                 institution: Institution | None) -> None:
         super().__init__(parser)
         self.md, self.rules, self.record, self.institution = md, rules, record, institution
 

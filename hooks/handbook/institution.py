@@ -14,6 +14,7 @@ from __future__ import annotations
 import pathlib
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from xml.etree.ElementTree import Element, SubElement, tostring
@@ -92,7 +93,7 @@ def load(path: str | pathlib.Path) -> Institution:
     return Institution(**values, logo=_logo(data.get("logo"), file, fail))
 
 
-def _logo(value: object, file: pathlib.Path, fail) -> pathlib.Path | None:
+def _logo(value: object, file: pathlib.Path, fail: Callable[[str, str], SourceError]) -> pathlib.Path | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():

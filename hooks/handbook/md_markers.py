@@ -14,6 +14,7 @@ fenced code, stay as they are.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -51,7 +52,7 @@ class MarkerPreprocessor(Preprocessor):
 
 
 class MarkersExtension(Extension):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "html": [{}, "marker name -> HTML put in its place"],
             "markdown": [{}, "marker name -> Markdown put in its place"],
@@ -63,5 +64,5 @@ class MarkersExtension(Extension):
         md.preprocessors.register(MarkerPreprocessor(md, dict(html), dict(markdown)), "handbook_markers", PRIORITY)
 
 
-def makeExtension(**kwargs) -> MarkersExtension:
+def makeExtension(**kwargs: Any) -> MarkersExtension:
     return MarkersExtension(**kwargs)

@@ -10,6 +10,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 MEAN_SENTENCE_WORDS = (11, 16)
 MAX_MEDIAN_GRADE = 9
@@ -63,7 +64,7 @@ def _cmu() -> dict:
     return _cache["cmu"]
 
 
-def _hyphenator():
+def _hyphenator() -> Any:  # pyphen.Pyphen: pyphen publishes no types
     if "pyphen" not in _cache:
         import pyphen
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -41,7 +42,7 @@ class SeasonFactsPreprocessor(Preprocessor):
 
 
 class SeasonFactsExtension(Extension):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "file": ["season.yml", "The season data file"],
             "links": ["snippets/links.md", "The reference-link definitions the facts' sources must name"],
@@ -54,5 +55,5 @@ class SeasonFactsExtension(Extension):
         md.preprocessors.register(preprocessor, "handbook_season_facts", 31)
 
 
-def makeExtension(**kwargs) -> SeasonFactsExtension:  # noqa: N802 (the name Python-Markdown looks for)
+def makeExtension(**kwargs: Any) -> SeasonFactsExtension:  # noqa: N802 (the name Python-Markdown looks for)
     return SeasonFactsExtension(**kwargs)

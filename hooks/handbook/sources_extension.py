@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from dataclasses import dataclass
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -23,7 +24,7 @@ from .sources import SOURCES_PAGE, anchor_entries, box, load_registry, take_mark
 
 
 class SourcesExtension(Extension):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "root": ["", "the project folder, which holds snippets/links.md"],
             "docs_dir": ["", "the docs folder, which holds sources.md"],
@@ -75,5 +76,5 @@ class _AddBox(Treeprocessor):
                             sources_page.replace(os.sep, "/")))
 
 
-def makeExtension(**kwargs) -> SourcesExtension:  # noqa: N802 (the name Python-Markdown looks for)
+def makeExtension(**kwargs: Any) -> SourcesExtension:  # noqa: N802 (the name Python-Markdown looks for)
     return SourcesExtension(**kwargs)

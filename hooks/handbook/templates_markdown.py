@@ -9,6 +9,7 @@ as pymdownx.snippets reads its base_path.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -23,7 +24,7 @@ SUMMARY_TITLE = "In short"
 
 
 class TemplatesExtension(Extension):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "templates_dir": ["snippets/templates", "folder of the template sources"],
             "docs_dir": ["docs", "folder of the pages, to find which page shows each template"],
@@ -93,5 +94,5 @@ def _is_summary(div: etree.Element) -> bool:
         "".join(title.itertext()).strip() == SUMMARY_TITLE
 
 
-def makeExtension(**kwargs) -> TemplatesExtension:  # noqa: N802 - the name Python-Markdown looks for
+def makeExtension(**kwargs: Any) -> TemplatesExtension:  # noqa: N802 - the name Python-Markdown looks for
     return TemplatesExtension(**kwargs)

@@ -140,10 +140,12 @@ def load_folder(folder: str | pathlib.Path, display_root: str | pathlib.Path | N
     return templates
 
 
-def _display(file: pathlib.Path, root) -> str:
+def _display(file: pathlib.Path, root: str | pathlib.Path | None) -> str:
+    if root is None:
+        return file.as_posix()
     try:
         return file.relative_to(root).as_posix()
-    except (TypeError, ValueError):  # no root, or a file outside it
+    except ValueError:  # a file outside it
         return file.as_posix()
 
 
@@ -311,7 +313,8 @@ def _check_fields(source: Source, items: list, where: str, errors: list[SourceEr
     return fields
 
 
-def _check_placeholders(source: Source, subject: str | None, body: str, declared: set[str], errors) -> set[str]:
+def _check_placeholders(source: Source, subject: str | None, body: str, declared: set[str],
+                        errors: list[SourceError]) -> set[str]:
     used: set[str] = set()
     texts = [(subject, lambda _: source.line_of("subject"))] if subject else []
     texts.append((body, lambda offset: _body_line(source, offset)))
