@@ -40,6 +40,7 @@ from handbook.print_downloads import (  # noqa: E402
     Edition,
     write_manifest,
 )
+from site_build import mkdocs_command, mkdocs_environment  # noqa: E402  (and of how to build the site)
 
 STEPS = 3
 SITE_NAME_SELECTOR = ".book-cover-title"
@@ -108,9 +109,8 @@ async def step(number: int, what: str, action: Awaitable[T]) -> T:
 
 
 async def build(site_dir: pathlib.Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **{PRINTING_ENV: "1"})
-    build = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site_dir), cwd=ROOT, env=env)
+    build = await asyncio.create_subprocess_exec(*mkdocs_command(site_dir, "-q"), cwd=ROOT,
+                                                 env=mkdocs_environment(**{PRINTING_ENV: "1"}))
     if await build.wait() != 0:
         raise PrintFailed(f"mkdocs build failed (exit status {build.returncode}; its messages are above)")
 

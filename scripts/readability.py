@@ -1,16 +1,17 @@
 """Build the site and report the three prose figures of issue 7 over its pages' paragraph prose, page by page."""
-import os
 import pathlib
-import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "hooks"))
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 from handbook.prose import MAX_MEDIAN_GRADE, MEAN_SENTENCE_WORDS, measure_site  # noqa: E402
+from site_build import mkdocs_build  # noqa: E402
 
 with tempfile.TemporaryDirectory() as site_dir:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir],
-                   check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    built = mkdocs_build(pathlib.Path(site_dir), "--quiet")
+    if built.returncode != 0:
+        sys.exit(f"mkdocs build failed:\n{built.stdout}{built.stderr}")
     site = measure_site(site_dir)
 
 print(" grade  words/sentence  repeats  page")

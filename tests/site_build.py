@@ -19,13 +19,28 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def mkdocs_build(site_dir: pathlib.Path, *options: str, project: pathlib.Path = ROOT,
-                 **env: str) -> subprocess.CompletedProcess[str]:
-    """The one way tests and scripts build a site: `mkdocs build --strict` (unless options say otherwise) of a
-    project into site_dir."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *options],
-        cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env), capture_output=True, text=True,
-    )
+                 **env: str | None) -> subprocess.CompletedProcess[str]:
+    """The one way tests and scripts build a site: `mkdocs build --strict` (unless options say `--no-strict`) of a
+    project into site_dir, with its messages captured. env as for mkdocs_environment."""
+    return subprocess.run(mkdocs_command(site_dir, *options), cwd=project, env=mkdocs_environment(**env),
+                          capture_output=True, text=True)
+
+
+def mkdocs_command(site_dir: pathlib.Path | str, *options: str) -> list[str]:
+    """The command line of mkdocs_build, for a caller that runs it in its own way (make_pdf.py, alongside Chromium)."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *options]
+
+
+def mkdocs_environment(**env: str | None) -> dict[str, str]:
+    """This process's environment for a build, without MkDocs' advert, plus env. A None value removes a variable:
+    INSTITUTION=None builds the generic handbook even in a shell that names a school."""
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    for name, value in env.items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
+    return environment
 
 
 @functools.cache

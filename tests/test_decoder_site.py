@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
 from handbook.decoder_rules import KINDS, DecoderRules, load
 from handbook.frontmatter import SourceError
-from site_build import ROOT
+from site_build import ROOT, mkdocs_build
 
 RULES = ROOT / "data" / "decoder-rules.yml"
 DOCS = ROOT / "docs"
@@ -218,10 +215,7 @@ def build_project(tmp_path, rules_text: str, page: str):
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Decoder test\nmarkdown_extensions:\n  - handbook.decoder_markdown:\n"
         f"      rules: !relative $config_dir/rules.yml\n      docs_dir: {json.dumps(str(DOCS))}\n", encoding="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
-        cwd=tmp_path, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True,
-    )
+    return mkdocs_build(tmp_path / "site", "--no-strict", project=tmp_path)
 
 
 PAGE = "# Decoder\n\n<!-- decoder -->\n\n## Kinds\n\n<!-- decoder: guide -->\n"

@@ -3,11 +3,9 @@ office wherever the handbook sends readers to it; a plain build keeps the generi
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
-import sys
 import urllib.parse
 
 import markdown
@@ -17,7 +15,7 @@ from handbook.check import check_project
 from handbook.frontmatter import SourceError
 from handbook.institution import load, office_html, with_office_html
 from handbook.print_downloads import MARGINS
-from site_build import ROOT, SiteServer, html_pages, parse_html
+from site_build import ROOT, SiteServer, html_pages, mkdocs_build, parse_html
 
 SAMPLE = ROOT / "tests" / "fixtures" / "institution" / "institution-sample.yml"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -192,12 +190,7 @@ def test_an_unknown_school_word_stops_the_check_at_its_line(project_copy):
 
 
 def build_handbook(site_dir, institution: str | None) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("INSTITUTION", None)
-    if institution:
-        env["INSTITUTION"] = institution
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    return mkdocs_build(site_dir, INSTITUTION=institution or None)
 
 
 @pytest.fixture(scope="module")

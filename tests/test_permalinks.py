@@ -2,7 +2,6 @@
 listed, and the checker catches a removed anchor while a redirect keeps a moved page working."""
 from __future__ import annotations
 
-import os
 import pathlib
 import shutil
 import subprocess
@@ -24,7 +23,7 @@ from handbook.permalinks import (
     unlisted,
     url_path,
 )
-from site_build import ROOT
+from site_build import ROOT, mkdocs_build
 
 MANIFEST = ROOT / "permalinks.yml"
 TEMPLATES = sorted(p.stem for p in (ROOT / "snippets" / "templates").glob("*.md") if not p.name.startswith("_"))
@@ -76,8 +75,7 @@ def build(project, redirects: dict[str, str] | None = None) -> pathlib.Path:
         f"plugins:\n  - redirects:\n      redirect_maps:{maps}\n", encoding="utf-8")
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], cwd=project,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True)
+    result = mkdocs_build(site, "--no-strict", project=project)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -1,14 +1,11 @@
 """Front matter parsing and the last-reviewed line: without MkDocs, then on built pages."""
 import datetime
-import os
-import subprocess
-import sys
 
 import pytest
 
 from handbook.frontmatter import SourceError, parse, read
 from handbook.reviewed import human_date, insert_after_title, page_review, review_html
-from site_build import ROOT, parse_html
+from site_build import ROOT, mkdocs_build, parse_html
 
 GOOD = "---\ntitle: A\ndescription: One sentence.\nlast_reviewed: 2026-11-28\n---\n# A\n"
 
@@ -122,10 +119,7 @@ def test_two_pages_with_different_dates_each_show_their_own(tmp_path):
         f"site_name: t\nhooks: [{ROOT / 'hooks' / 'reviewed.py'}]\nmarkdown_extensions: [attr_list, toc]\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=tmp_path, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True,
-    )
+    result = mkdocs_build(tmp_path / "site", project=tmp_path)
     assert result.returncode == 0, result.stderr
     shown = {}
     for page in ("index.html", "older/index.html"):

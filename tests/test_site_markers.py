@@ -3,16 +3,14 @@ warns without failing a strict build, and the advisors' table lists every page, 
 from __future__ import annotations
 
 import datetime
-import os
 import subprocess
-import sys
 
 import markdown
 import pytest
 
 from handbook.edition import edition_date
 from handbook.reviewed import human_date
-from site_build import ROOT, html_pages, parse_html
+from site_build import ROOT, html_pages, mkdocs_build, parse_html
 
 TEMPLATES = sorted(p.stem for p in (ROOT / "snippets" / "templates").glob("*.md") if not p.name.startswith("_"))
 
@@ -64,10 +62,7 @@ def small_project(tmp_path, pages: dict[str, str]) -> subprocess.CompletedProces
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: t\nstrict: true\nhooks: [{ROOT / 'hooks' / 'site_markers.py'}]\n"
         "markdown_extensions: [attr_list, toc, handbook.md_markers]\n", encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("INSTITUTION", None)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-                          cwd=tmp_path, env=env, capture_output=True, text=True)
+    return mkdocs_build(tmp_path / "site", project=tmp_path, INSTITUTION=None)
 
 
 def front(reviewed: str) -> str:

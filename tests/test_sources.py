@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 
 import markdown
@@ -23,7 +22,7 @@ from handbook.sources import (
     read_links,
     take_markers,
 )
-from site_build import ROOT
+from site_build import ROOT, mkdocs_build
 
 LINKS = "[good]: https://example.org/good\n[other]: https://example.org/other\n[orphan]: https://example.org/orphan\n"
 SOURCES_PAGE = (
@@ -184,10 +183,7 @@ def write_project(tmp_path, index: str, sources: str = SOURCES_PAGE) -> None:
 
 def build_project(tmp_path) -> subprocess.CompletedProcess:
     """A real `mkdocs build --strict` of a small project with the handbook's sources hook and extension."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=tmp_path, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True,
-    )
+    return mkdocs_build(tmp_path / "site", project=tmp_path)
 
 
 def test_a_real_build_puts_the_box_on_the_page_and_anchors_on_the_sources_page(tmp_path):
