@@ -1,6 +1,7 @@
 """The template fillers in Chromium, on the built site, typed into and clicked as a reader would."""
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import re
@@ -11,6 +12,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from browser import wait_until
+from handbook.reviewed import human_date
 from site_build import html_pages, page_url_path
 
 pytestmark = pytest.mark.browser
@@ -137,6 +139,15 @@ def test_date_field_reads_as_a_us_date(server, page, watch):
     assert page.locator(f"{root} output.tpl-date").first.inner_text() == "January 4, 2027"
     assert "January 4, 2027" in text_of(page, root, "[data-template-output]") + text_of(page, root, "[data-template-subject]")
     assert watch.problems() == []
+
+
+@pytest.mark.parametrize("day", [datetime.date(2026, 12, 31), datetime.date(2027, 2, 28), datetime.date(2027, 9, 9)])
+def test_the_widget_writes_a_date_as_the_pages_do(server, page, day):
+    """The US date style has two definitions, the pages' (Python: human_date) and the widget's (template-filler.js):
+    they must agree, or a letter would date a day one way and the handbook's review line another."""
+    open_page(page, server, THANKS)
+    page.locator("#template-thank-you input[type=date]").first.fill(day.isoformat())
+    assert page.locator("#template-thank-you output.tpl-date").first.inner_text() == human_date(day)
 
 
 def test_html_typed_into_a_field_stays_inert_text(server, page, watch, clip):
