@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-import lxml.etree
+from .html_tree import parse_html
 
 # Written by the theme override (overrides/main.html) and swapped for the page's policy after rendering.
 PLACEHOLDER = "handbook-csp-placeholder"
@@ -23,13 +23,8 @@ _FIXED_DIRECTIVES = [
 ]
 
 
-# libxml2's HTML parser (in C) reads a script's text raw, up to its `</script>`, as a browser does; its recovery mode
-# reads any page. Python's html.parser took a fifth of the build on the 3 MB the pages hold.
-_PARSER = lxml.etree.HTMLParser(encoding="utf-8")
-
-
 def _inline_script_bodies(page_html: str) -> list[str]:
-    root = lxml.etree.fromstring(page_html.encode("utf-8"), parser=_PARSER)
+    root = parse_html(page_html)
     if root is None:  # nothing but white space
         return []
     return [script.text or "" for script in root.iter("script")

@@ -17,6 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 
+from .html_tree import parse_html
+
 # Attributes that name ids of the same page.
 # A page's own landmarks (its sources box, a template shown on two pages) would repeat, with the same names, dozens of
 # times in one book: there they are plain blocks.
@@ -114,15 +116,11 @@ class _Rewritten:
     title: str
 
 
-# lxml's C parser and serializer: Python's html.parser took a tenth of the build on the book's half megabyte. Plain
-# etree elements: lxml.html's element classes cost a Python lookup per element.
-_PARSER = lxml.etree.HTMLParser(encoding="utf-8")
-
-
 def _rewrite(chapter: Chapter, in_book: dict[str, str], book_url: str, shift: int) -> _Rewritten:
     """The chapter's HTML with only attributes, heading levels, landmarks and permalink anchors changed."""
-    document = f"<html><body>{chapter.html}</body></html>".encode()
-    content = next(lxml.etree.fromstring(document, parser=_PARSER).iter("body"))
+    document = parse_html(f"<html><body>{chapter.html}</body></html>")
+    assert document is not None  # only a text of mere white space has no root
+    content = next(document.iter("body"))
     for permalink in [a for a in content.iter("a") if "headerlink" in (a.get("class") or "").split()]:
         _drop(permalink)  # the ¶ permalink: a web page's tool, noise on paper
     for script_only in [element for element in content.iter(lxml.etree.Element) if element.get("hidden") is not None]:
