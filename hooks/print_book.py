@@ -28,7 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from handbook.edition import edition_date
 from handbook.frontmatter import SourceError
-from handbook.mkdocs_adapter import display_path, fail, read_page_source
+from handbook.mkdocs_adapter import fail, read_page_source
 from handbook.page_record import STYLESHEETS_META_KEY
 from handbook.print_book import Book, Chapter, make_book
 from handbook.print_downloads import (
@@ -78,10 +78,9 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
 def on_page_context(context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
                     ) -> TemplateContext:
     try:
-        names = marker_names(read_page_source(page, config), MARKERS)
-        path = display_path(page.file.abs_src_path or page.file.src_uri, config)
-        for name in names:
-            page.content = place(page.content or "", name, _block(name, page, config), path)
+        source = read_page_source(page, config)
+        for name in marker_names(source, MARKERS):
+            page.content = place(page.content or "", name, _block(name, page, config), source.path)
     except SourceError as error:
         raise fail(error) from None
     return context

@@ -85,7 +85,7 @@ def build_ratio(folder: pathlib.Path) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    """The build figures alone (`python scripts/bench_build.py`): a few minutes, where `make bench` takes many."""
+    """The build figures alone (`python scripts/bench_build.py`): about half a minute, where `make bench` takes many."""
     with tempfile.TemporaryDirectory() as temp:
         with_s, without_s, ratio = build_ratio(pathlib.Path(temp))
         print(f"build time, hooks + extensions on / off: {with_s:.2f} s / {without_s:.2f} s = {ratio:.2f}x")
